@@ -1,0 +1,157 @@
+// Classifies one decoded span: an outbound HTTP call becomes a ClassifiedRequest, anything else is ignored.
+import { type AttributeValue, type DecodedSpan, SpanKind } from '@/lib/otlp/decoded-span';
+import { type AttributeReader, attributeReader } from './attribute-reader';
+import type { AuthScheme, ClassifiedRequest, SpanClassification } from './classified-request';
+import { endpointId } from './endpoint-id';
+import { normalizeStatusCode, statusClassOf } from './normalize-status-code';
+import { parseErrorKeys } from './parse-error-keys';
+import { resolveHost } from './resolve-host';
+import { sanitizeSpanName } from './sanitize-span-name';
+import { splitUrl, type UrlParts } from './split-url';
+import { templateRoute } from './template-route';
+import { truncateUtf8 } from './truncate-utf8';
+
+export const maxErrorBodyBytes = 4096;
+// Free-text columns are capped so one odd SDK cannot bloat every row of a group.
+const maxLabelLength = 256;
+const maxHeaderLength = 512;
+const maxErrorTypeLength = 200;
+
+const ignoredKinds: ReadonlyMap<number, string> = new Map([
+  [SpanKind.SERVER, 'server span'],
+  [SpanKind.PRODUCER, 'producer span'],
+  [SpanKind.CONSUMER, 'consumer span'],
+]);
+// Some SDKs leave client spans UNSPECIFIED or INTERNAL; the HTTP attributes decide for them.
+const acceptedKinds: ReadonlySet<number> = new Set([SpanKind.UNSPECIFIED, SpanKind.INTERNAL, SpanKind.CLIENT]);
+
+// An RFC 9110 token; anything else is not a method we want as part of an endpoint's identity.
+const methodToken = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,32}$/;
+// A fingerprint, never a raw key: "Bearer sk_..." (with its space) is refused rather than stored.
+const fingerprintPattern = /^[A-Za-z0-9._:~+/=-]{1,128}$/;
+const authSchemes: ReadonlySet<string> = new Set<AuthScheme>(['bearer', 'other', 'none']);
+
+function readMethod(attrs: AttributeReader): string | null {
+  const method = attrs.string('http.request.method', 'http.method');
+  if (method === null) return null;
+  // Semconv sends unknown methods as _OTHER and the real one alongside.
+  const candidate = method === '_OTHER' ? attrs.string('http.request.method_original') : method;
+  return candidate !== null && methodToken.test(candidate) ? candidate.toUpperCase() : '_OTHER';
+}
+
+function readStatusCode(attrs: AttributeReader): number | null {
+  return (
+    normalizeStatusCode(attrs.raw('http.response.status_code')) ?? normalizeStatusCode(attrs.raw('http.status_code'))
+  );
+}
+
+function readUrl(attrs: AttributeReader): UrlParts | null {
+  for (const key of ['url.full', 'http.url']) {
+    const value = attrs.string(key);
+    const parts = value === null ? null : splitUrl(value);
+    if (parts !== null) return parts;
+  }
+  return null;
+}
+
+function readRoute(attrs: AttributeReader, url: UrlParts | null): string {
+  const candidates = [attrs.string('url.template'), url?.path, attrs.string('url.path'), attrs.string('http.target')];
+  return templateRoute(candidates.find((path) => path !== null && path !== undefined && path !== '') ?? '');
+}
+
+/** The captured error body as text; SDKs that send it as a map or list get it re-serialised. */
+function readErrorBody(value: AttributeValue | undefined): string | null {
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return null;
+}
+
+function readAuthScheme(attrs: AttributeReader): AuthScheme {
+  const scheme = attrs.string('faultline.auth.scheme')?.toLowerCase() ?? '';
+  return authSchemes.has(scheme) ? (scheme as AuthScheme) : '';
+}
+
+function readFingerprint(attrs: AttributeReader): string {
+  const fingerprint = attrs.string('faultline.api_key.fingerprint');
+  return fingerprint !== null && fingerprintPattern.test(fingerprint) ? fingerprint : '';
+}
+
+function capped(value: string | null, max: number): string | null {
+  return value === null ? null : value.slice(0, max);
+}
+
+function timing(span: DecodedSpan): { startMs: number; durationMs: number } {
+  const elapsedNs = span.endTimeUnixNano - span.startTimeUnixNano;
+  // Whole microseconds: 3 decimals of a millisecond, without float noise like 1.2000000000000002.
+  const elapsedUs = elapsedNs > 0n ? Number(elapsedNs / 1000n) + (elapsedNs % 1000n >= 500n ? 1 : 0) : 0;
+  return { startMs: Number(span.startTimeUnixNano / 1_000_000n), durationMs: elapsedUs / 1000 };
+}
+
+/**
+ * One span as an outbound HTTP call, or the reason it is not one: a server/producer/consumer
+ * span, no request method, or neither a response status nor an error.type. Errors are judged
+ * by status code (>= 400, or no response at all), never by the span status.
+ */
+export function classifySpan(span: DecodedSpan): SpanClassification {
+  const ignoredKind = ignoredKinds.get(span.kind);
+  if (ignoredKind !== undefined) return { kind: 'ignored', reason: ignoredKind };
+  if (!acceptedKinds.has(span.kind)) return { kind: 'ignored', reason: `unknown span kind ${span.kind}` };
+
+  const attrs = attributeReader(span.attributes);
+  const method = readMethod(attrs);
+  if (method === null) return { kind: 'ignored', reason: 'not an HTTP call (no http.request.method)' };
+  const responseStatus = readStatusCode(attrs);
+  const errorTypeAttr = capped(attrs.string('error.type'), maxErrorTypeLength);
+  if (responseStatus === null && errorTypeAttr === null) {
+    return { kind: 'ignored', reason: 'no response status and no error.type' };
+  }
+
+  const statusCode = responseStatus ?? 0;
+  const isError = statusCode === 0 || statusCode >= 400;
+  const url = readUrl(attrs);
+  const host = resolveHost({
+    address: attrs.string('server.address', 'net.peer.name'),
+    url,
+    hostHeader: attrs.string('http.host'),
+    port: attrs.integer('server.port', 'net.peer.port'),
+    scheme: attrs.string('url.scheme', 'http.scheme'),
+  });
+  const route = readRoute(attrs, url);
+  const body = isError ? readErrorBody(attrs.raw('faultline.error.body')) : null;
+  const errorKeys =
+    statusCode === 0 && errorTypeAttr !== null ? [errorTypeAttr] : parseErrorKeys(statusCode, body);
+  const resource = attributeReader(span.resource);
+  const resendCount = attrs.integer('http.request.resend_count');
+
+  const request: ClassifiedRequest = {
+    traceId: span.traceId,
+    spanId: span.spanId,
+    parentSpanId: span.parentSpanId,
+    spanName: sanitizeSpanName(span.name),
+    ...timing(span),
+    service: (resource.string('service.name') ?? attrs.string('service.name') ?? 'unknown_service').slice(
+      0,
+      maxLabelLength,
+    ),
+    environment: (resource.string('deployment.environment.name', 'deployment.environment') ?? '').slice(
+      0,
+      maxLabelLength,
+    ),
+    method,
+    host,
+    route,
+    endpointId: endpointId(method, host, route),
+    statusCode,
+    statusClass: statusClassOf(statusCode),
+    isError,
+    errorType: isError ? errorTypeAttr : null,
+    errorKeys,
+    errorBody: body === null ? null : truncateUtf8(body, maxErrorBodyBytes),
+    apiKeyFingerprint: readFingerprint(attrs),
+    authScheme: readAuthScheme(attrs),
+    accept: capped(attrs.header('http.request.header.accept'), maxHeaderLength),
+    retryAfter: capped(attrs.header('http.response.header.retry-after'), maxHeaderLength),
+    resendCount: resendCount !== null && resendCount >= 0 ? resendCount : null,
+  };
+  return { kind: 'request', request };
+}

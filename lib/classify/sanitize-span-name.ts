@@ -1,0 +1,13 @@
+// Keeps span names credential-free: older instrumentations name client spans after the full URL.
+export const maxSpanNameLength = 256;
+
+const userinfo = /([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\s/?#]*@/g;
+// Any "?..." is a query string (or harmless punctuation); "#..." glued to a word is a fragment,
+// which can carry tokens (OAuth's #access_token=), while " #12" is left alone.
+const query = /\?\S*/g;
+const fragment = /(\S)#\S*/g;
+
+/** The span name without URL userinfo, query strings or fragments, at most 256 chars. */
+export function sanitizeSpanName(name: string): string {
+  return name.replace(userinfo, '$1').replace(query, '').replace(fragment, '$1').trim().slice(0, maxSpanNameLength);
+}

@@ -1,0 +1,46 @@
+// The one Prisma client of the process, for SQLite or PostgreSQL per DATABASE_URL.
+// Both generated clients come from the same models (scripts/generate-prisma.mjs), so the
+// rest of lib/db is written once against the SQLite client's types.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { getEnv } from '@/lib/env';
+import { type DatabaseTarget, resolveDatabaseTarget } from './database-target';
+import { PrismaClient as PostgresClient } from './generated/postgres/client';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client';
+
+export type PrismaDb = SqliteClient;
+
+export interface Database {
+  prisma: PrismaDb;
+  target: DatabaseTarget;
+}
+
+const globalForDb = globalThis as unknown as { faultlineDb?: Database };
+
+export function createDatabase(target: DatabaseTarget): Database {
+  if (target.provider === 'sqlite') {
+    fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
+    // timeout = SQLite's busy timeout: a second process (npm run demo, a CLI) waits for the lock instead of failing.
+    const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 });
+    return { prisma: new SqliteClient({ adapter }), target };
+  }
+  const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
+  // Same models, other provider: the query API is identical, only the nominal type differs.
+  return { prisma: new PostgresClient({ adapter }) as unknown as PrismaDb, target };
+}
+
+/** The process-wide database (kept on globalThis so Next's dev reloads reuse one pool). */
+export function getDatabase(): Database {
+  if (!globalForDb.faultlineDb) {
+    globalForDb.faultlineDb = createDatabase(resolveDatabaseTarget(getEnv().DATABASE_URL));
+  }
+  return globalForDb.faultlineDb;
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  const db = globalForDb.faultlineDb;
+  globalForDb.faultlineDb = undefined;
+  await db?.prisma.$disconnect();
+}

@@ -1,0 +1,178 @@
+// The ingest write path: one transaction per export request that stores new calls,
+// skips ones already stored (exporters retry), and folds only the new ones into the
+// rollups, so a resent span is counted once. Multi-row statements keep it fast: a
+// row-at-a-time createMany is ~40x slower than the driver on SQLite.
+import type { ClassifiedRequest } from '@/lib/classify/classified-request';
+import { epochMinute, rollupMinutes } from '@/lib/rollup/rollup-minutes';
+import type { Database, PrismaDb } from './client';
+import { Prisma } from './generated/sqlite/client';
+import { latencyBucketColumns } from './latency-buckets';
+import { chunk, greatestSql, leastSql, rowsPerInsert, toNumber } from './sql-dialect';
+
+type Tx = Omit<PrismaDb, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+export interface IngestTally {
+  /** Spans in the export request. */
+  received: number;
+  /** Spans that are not HTTP client calls. */
+  ignored: number;
+  /** Spans dropped as invalid. */
+  rejected: number;
+}
+
+export interface SaveResult {
+  stored: number;
+  duplicates: number;
+}
+
+const requestColumns = Prisma.raw(
+  'trace_id, span_id, parent_span_id, span_name, start_ms, duration_ms, service, environment, endpoint_id, method, host, route, status_code, status_class, error_type, error_key, error_body, api_key_fingerprint, auth_scheme, accept, retry_after, resend_count, received_ms',
+);
+const requestRowsPerInsert = rowsPerInsert(23);
+
+export async function saveRequestBatch(
+  db: Database,
+  requests: readonly ClassifiedRequest[],
+  tally: IngestTally,
+  receivedMs: number,
+): Promise<SaveResult> {
+  const unique = dedupe(requests);
+  return db.prisma.$transaction(
+    async (tx) => {
+      const inserted = await insertRequests(tx, unique, receivedMs);
+      const fresh = unique.filter((r) => inserted.has(`${r.traceId}/${r.spanId}`));
+      await insertErrorKeys(tx, fresh, inserted);
+      await upsertRollups(db, tx, fresh);
+      await upsertEndpointsAndKeys(db, tx, fresh);
+      const duplicates = requests.length - fresh.length;
+      await addIngestCounts(tx, epochMinute(receivedMs), { ...tally, stored: fresh.length, duplicates });
+      return { stored: fresh.length, duplicates };
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}
+
+function dedupe(requests: readonly ClassifiedRequest[]): ClassifiedRequest[] {
+  const seen = new Set<string>();
+  return requests.filter((r) => {
+    const id = `${r.traceId}/${r.spanId}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** Returns "traceId/spanId" → row id for the rows this call inserted (not the duplicates). */
+async function insertRequests(tx: Tx, requests: ClassifiedRequest[], receivedMs: number): Promise<Map<string, number>> {
+  const inserted = new Map<string, number>();
+  for (const part of chunk(requests, requestRowsPerInsert)) {
+    const values = part.map(
+      (r) =>
+        Prisma.sql`(${r.traceId}, ${r.spanId}, ${r.parentSpanId}, ${r.spanName}, ${r.startMs}, ${r.durationMs}, ${r.service}, ${r.environment}, ${r.endpointId}, ${r.method}, ${r.host}, ${r.route}, ${r.statusCode}, ${r.statusClass}, ${r.errorType}, ${r.errorKeys[0] ?? null}, ${r.errorBody}, ${r.apiKeyFingerprint}, ${r.authScheme}, ${r.accept}, ${r.retryAfter}, ${r.resendCount}, ${receivedMs})`,
+    );
+    const rows = await tx.$queryRaw<{ id: unknown; trace_id: string; span_id: string }[]>`
+      INSERT INTO requests (${requestColumns}) VALUES ${Prisma.join(values)}
+      ON CONFLICT (trace_id, span_id) DO NOTHING
+      RETURNING id, trace_id, span_id`;
+    for (const row of rows) inserted.set(`${row.trace_id}/${row.span_id}`, toNumber(row.id));
+  }
+  return inserted;
+}
+
+async function insertErrorKeys(tx: Tx, fresh: ClassifiedRequest[], ids: Map<string, number>): Promise<void> {
+  const pairs: [number, string][] = [];
+  for (const r of fresh) {
+    const id = ids.get(`${r.traceId}/${r.spanId}`);
+    if (id === undefined) continue;
+    for (const key of new Set(r.errorKeys)) pairs.push([id, key]);
+  }
+  for (const part of chunk(pairs, rowsPerInsert(2))) {
+    await tx.$executeRaw`INSERT INTO request_error_keys (request_id, error_key) VALUES ${Prisma.join(
+      part.map(([id, key]) => Prisma.sql`(${id}, ${key})`),
+    )}`;
+  }
+}
+
+async function upsertRollups(db: Database, tx: Tx, fresh: ClassifiedRequest[]): Promise<void> {
+  const { requestMinutes, errorKeyMinutes } = rollupMinutes(fresh);
+  const latencyColumns = latencyBucketColumns.join(', ');
+  const latencyUpdates = latencyBucketColumns.map((c) => `${c} = request_minutes.${c} + excluded.${c}`).join(', ');
+  for (const part of chunk(requestMinutes, rowsPerInsert(18))) {
+    const values = part.map(
+      (m) =>
+        Prisma.sql`(${m.minute}, ${m.endpointId}, ${m.apiKeyFingerprint}, ${m.service}, ${m.environment}, ${m.statusCode}, ${m.statusClass}, ${m.count}, ${m.durationSumMs}, ${m.durationMaxMs}, ${Prisma.join(m.latencyBuckets)})`,
+    );
+    await tx.$executeRaw`
+      INSERT INTO request_minutes (minute, endpoint_id, api_key_fingerprint, service, environment, status_code, status_class, count, duration_sum_ms, duration_max_ms, ${Prisma.raw(latencyColumns)})
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT (minute, endpoint_id, api_key_fingerprint, service, environment, status_code) DO UPDATE SET
+        count = request_minutes.count + excluded.count,
+        duration_sum_ms = request_minutes.duration_sum_ms + excluded.duration_sum_ms,
+        duration_max_ms = ${greatestSql(db, 'request_minutes.duration_max_ms', 'excluded.duration_max_ms')},
+        ${Prisma.raw(latencyUpdates)}`;
+  }
+  for (const part of chunk(errorKeyMinutes, rowsPerInsert(8))) {
+    const values = part.map(
+      (k) =>
+        Prisma.sql`(${k.minute}, ${k.endpointId}, ${k.apiKeyFingerprint}, ${k.service}, ${k.environment}, ${k.statusCode}, ${k.errorKey}, ${k.count})`,
+    );
+    await tx.$executeRaw`
+      INSERT INTO error_key_minutes (minute, endpoint_id, api_key_fingerprint, service, environment, status_code, error_key, count)
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT (minute, endpoint_id, api_key_fingerprint, service, environment, status_code, error_key) DO UPDATE SET
+        count = error_key_minutes.count + excluded.count`;
+  }
+}
+
+async function upsertEndpointsAndKeys(db: Database, tx: Tx, fresh: ClassifiedRequest[]): Promise<void> {
+  const endpoints = new Map<string, { method: string; host: string; route: string; first: number; last: number }>();
+  const keys = new Map<string, { first: number; last: number }>();
+  for (const r of fresh) {
+    const e = endpoints.get(r.endpointId);
+    if (e) {
+      e.first = Math.min(e.first, r.startMs);
+      e.last = Math.max(e.last, r.startMs);
+    } else endpoints.set(r.endpointId, { method: r.method, host: r.host, route: r.route, first: r.startMs, last: r.startMs });
+    if (r.apiKeyFingerprint) {
+      const k = keys.get(r.apiKeyFingerprint);
+      if (k) {
+        k.first = Math.min(k.first, r.startMs);
+        k.last = Math.max(k.last, r.startMs);
+      } else keys.set(r.apiKeyFingerprint, { first: r.startMs, last: r.startMs });
+    }
+  }
+  const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  if (endpoints.size > 0) {
+    await tx.$executeRaw`
+      INSERT INTO endpoints (id, method, host, route, first_seen_ms, last_seen_ms)
+      VALUES ${Prisma.join(sorted(endpoints).map(([id, e]) => Prisma.sql`(${id}, ${e.method}, ${e.host}, ${e.route}, ${e.first}, ${e.last})`))}
+      ON CONFLICT (id) DO UPDATE SET
+        first_seen_ms = ${leastSql(db, 'endpoints.first_seen_ms', 'excluded.first_seen_ms')},
+        last_seen_ms = ${greatestSql(db, 'endpoints.last_seen_ms', 'excluded.last_seen_ms')}`;
+  }
+  if (keys.size > 0) {
+    await tx.$executeRaw`
+      INSERT INTO api_keys (fingerprint, first_seen_ms, last_seen_ms)
+      VALUES ${Prisma.join(sorted(keys).map(([fp, k]) => Prisma.sql`(${fp}, ${k.first}, ${k.last})`))}
+      ON CONFLICT (fingerprint) DO UPDATE SET
+        first_seen_ms = ${leastSql(db, 'api_keys.first_seen_ms', 'excluded.first_seen_ms')},
+        last_seen_ms = ${greatestSql(db, 'api_keys.last_seen_ms', 'excluded.last_seen_ms')}`;
+  }
+}
+
+export interface IngestCounts extends IngestTally {
+  stored: number;
+  duplicates: number;
+}
+
+export async function addIngestCounts(tx: Tx, minute: number, c: IngestCounts): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO ingest_minutes (minute, received, stored, duplicates, ignored, rejected)
+    VALUES (${minute}, ${c.received}, ${c.stored}, ${c.duplicates}, ${c.ignored}, ${c.rejected})
+    ON CONFLICT (minute) DO UPDATE SET
+      received = ingest_minutes.received + excluded.received,
+      stored = ingest_minutes.stored + excluded.stored,
+      duplicates = ingest_minutes.duplicates + excluded.duplicates,
+      ignored = ingest_minutes.ignored + excluded.ignored,
+      rejected = ingest_minutes.rejected + excluded.rejected`;
+}

@@ -1,0 +1,57 @@
+// The one validated view of Faultline's configuration. Nothing else reads process.env,
+// so a bad setting fails at boot with the variable's name instead of deep in a request.
+import { z } from 'zod';
+
+const intFromString = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
+
+const tokenSchema = (name: string) =>
+  z
+    .string()
+    .min(16, `${name} must be at least 16 characters (use a long random value, e.g. \`openssl rand -hex 24\`)`)
+    .regex(/^[\x21-\x7e]+$/, `${name} must be printable ASCII without spaces`);
+
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (v) => v.startsWith('file:') || v.startsWith('postgres://') || v.startsWith('postgresql://'),
+      'DATABASE_URL must start with file: (SQLite), postgres:// or postgresql://',
+    )
+    .optional(),
+  PORT: intFromString('PORT', 1, 65535).default(3000),
+  HOSTNAME: z.string().min(1).optional(),
+  FAULTLINE_PUBLIC_URL: z.url('FAULTLINE_PUBLIC_URL must be an absolute URL, e.g. https://faultline.example.com').optional(),
+  FAULTLINE_INGEST_TOKEN: tokenSchema('FAULTLINE_INGEST_TOKEN').optional(),
+  FAULTLINE_API_TOKEN: tokenSchema('FAULTLINE_API_TOKEN').optional(),
+  FAULTLINE_MAX_BODY_BYTES: intFromString('FAULTLINE_MAX_BODY_BYTES', 1024, 512 * 1024 * 1024).default(16 * 1024 * 1024),
+  FAULTLINE_MAX_INFLIGHT_INGEST: intFromString('FAULTLINE_MAX_INFLIGHT_INGEST', 1, 1024).default(32),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; throws ConfigError naming every bad variable. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const source = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
