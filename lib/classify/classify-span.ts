@@ -129,14 +129,8 @@ export function classifySpan(span: DecodedSpan): SpanClassification {
     parentSpanId: span.parentSpanId,
     spanName: sanitizeSpanName(span.name),
     ...timing(span),
-    service: (resource.string('service.name') ?? attrs.string('service.name') ?? 'unknown_service').slice(
-      0,
-      maxLabelLength,
-    ),
-    environment: (resource.string('deployment.environment.name', 'deployment.environment') ?? '').slice(
-      0,
-      maxLabelLength,
-    ),
+    service: capped(resource.string('service.name') ?? attrs.string('service.name'), maxLabelLength) ?? 'unknown_service',
+    environment: capped(resource.string('deployment.environment.name', 'deployment.environment'), maxLabelLength) ?? '',
     method,
     host,
     route,

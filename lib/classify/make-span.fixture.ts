@@ -1,5 +1,6 @@
 // Test-only factory for DecodedSpans: a successful Voiso client call unless told otherwise.
 import { type AttributeValue, type Attributes, type DecodedSpan, SpanKind } from '@/lib/otlp/decoded-span';
+import type { ClassifiedRequest, SpanClassification } from './classified-request';
 
 /** Attribute overrides; `undefined` deletes a default attribute. */
 type AttributeOverrides = Record<string, AttributeValue | undefined>;
@@ -45,4 +46,10 @@ export function makeSpan(overrides: SpanOverrides = {}): DecodedSpan {
     attributes: merge(bareAttributes ? {} : defaultAttributes, attributes),
     resource: merge({ 'service.name': 'billing-worker', 'deployment.environment.name': 'production' }, resource),
   };
+}
+
+/** The request of a classification, failing the test with the ignore reason otherwise. */
+export function requestOf(classification: SpanClassification): ClassifiedRequest {
+  if (classification.kind !== 'request') throw new Error(`span was ignored: ${classification.reason}`);
+  return classification.request;
 }

@@ -39,9 +39,9 @@ function optionalTime(value: SpanMessage['startTimeUnixNano']): bigint | null {
 
 function toCandidate(span: SpanMessage): SpanCandidate {
   return {
-    traceId: span.traceId ? bytesToHex(span.traceId) : '',
-    spanId: span.spanId ? bytesToHex(span.spanId) : '',
-    parentSpanId: span.parentSpanId ? bytesToHex(span.parentSpanId) : '',
+    traceId: bytesToHex(span.traceId ?? []),
+    spanId: bytesToHex(span.spanId ?? []),
+    parentSpanId: bytesToHex(span.parentSpanId ?? []),
     name: span.name ?? '',
     kind: span.kind ?? 0,
     startTimeUnixNano: optionalTime(span.startTimeUnixNano),

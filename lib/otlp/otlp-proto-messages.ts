@@ -5,6 +5,9 @@ import type { LongLike } from './long-to-bigint';
 // decoders actually produce: camelCase fields, Buffers for bytes, Longs for 64-bit fields, and
 // unset scalars/messages inherited from the prototype (defaults) or null (messages).
 
+/** A Buffer when set; protobufjs's shared empty-array default when unset. */
+export type BytesField = Uint8Array | readonly number[];
+
 export type AnyValueCase =
   | 'stringValue'
   | 'boolValue'
@@ -23,7 +26,7 @@ export interface AnyValueMessage {
   doubleValue?: number;
   arrayValue?: { values?: AnyValueMessage[] } | null;
   kvlistValue?: { values?: KeyValueMessage[] } | null;
-  bytesValue?: Uint8Array;
+  bytesValue?: BytesField;
 }
 
 export interface KeyValueMessage {
@@ -32,9 +35,9 @@ export interface KeyValueMessage {
 }
 
 export interface SpanMessage {
-  traceId?: Uint8Array;
-  spanId?: Uint8Array;
-  parentSpanId?: Uint8Array;
+  traceId?: BytesField;
+  spanId?: BytesField;
+  parentSpanId?: BytesField;
   name?: string;
   kind?: number;
   startTimeUnixNano?: LongLike | number;

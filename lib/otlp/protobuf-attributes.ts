@@ -21,7 +21,7 @@ function anyValue(message: AnyValueMessage | null | undefined): AttributeValue {
     case 'kvlistValue':
       return protobufAttributes(message.kvlistValue?.values);
     case 'bytesValue':
-      return bytesToHex(message.bytesValue ?? new Uint8Array(0));
+      return bytesToHex(message.bytesValue ?? []);
     default:
       return null;
   }

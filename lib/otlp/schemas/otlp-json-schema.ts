@@ -45,13 +45,16 @@ function otlpObject<Shape extends z.ZodRawShape>(shape: Shape) {
 
 /** A scalar that may be null/absent (→ null) and is otherwise parsed leniently or rejected. */
 function lenientScalar<T>(expected: string, parse: (value: unknown) => T | undefined) {
-  return z.unknown().transform((value, ctx): T | null => {
-    if (value === undefined || value === null) return null;
-    const parsed = parse(value);
-    if (parsed !== undefined) return parsed;
-    ctx.addIssue({ code: 'custom', message: `expected ${expected}`, input: value });
-    return z.NEVER;
-  });
+  return z
+    .unknown()
+    .transform((value, ctx): T | null => {
+      if (value === undefined || value === null) return null;
+      const parsed = parse(value);
+      if (parsed !== undefined) return parsed;
+      ctx.addIssue({ code: 'custom', message: `expected ${expected}`, input: value });
+      return z.NEVER;
+    })
+    .optional();
 }
 
 function parseInteger(value: unknown, min: bigint, max: bigint): bigint | undefined {

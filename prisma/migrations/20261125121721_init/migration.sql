@@ -1,12 +1,12 @@
 -- CreateTable
 CREATE TABLE "requests" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "trace_id" TEXT NOT NULL,
     "span_id" TEXT NOT NULL,
     "parent_span_id" TEXT,
     "span_name" TEXT NOT NULL,
     "start_ms" BIGINT NOT NULL,
-    "duration_ms" DOUBLE PRECISION NOT NULL,
+    "duration_ms" REAL NOT NULL,
     "service" TEXT NOT NULL,
     "environment" TEXT NOT NULL,
     "endpoint_id" TEXT NOT NULL,
@@ -23,9 +23,7 @@ CREATE TABLE "requests" (
     "accept" TEXT,
     "retry_after" TEXT,
     "resend_count" INTEGER,
-    "received_ms" BIGINT NOT NULL,
-
-    CONSTRAINT "requests_pkey" PRIMARY KEY ("id")
+    "received_ms" BIGINT NOT NULL
 );
 
 -- CreateTable
@@ -33,7 +31,8 @@ CREATE TABLE "request_error_keys" (
     "request_id" INTEGER NOT NULL,
     "error_key" TEXT NOT NULL,
 
-    CONSTRAINT "request_error_keys_pkey" PRIMARY KEY ("request_id","error_key")
+    PRIMARY KEY ("request_id", "error_key"),
+    CONSTRAINT "request_error_keys_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "requests" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -46,8 +45,8 @@ CREATE TABLE "request_minutes" (
     "status_code" INTEGER NOT NULL,
     "status_class" TEXT NOT NULL,
     "count" INTEGER NOT NULL,
-    "duration_sum_ms" DOUBLE PRECISION NOT NULL,
-    "duration_max_ms" DOUBLE PRECISION NOT NULL,
+    "duration_sum_ms" REAL NOT NULL,
+    "duration_max_ms" REAL NOT NULL,
     "lat_le_50" INTEGER NOT NULL DEFAULT 0,
     "lat_le_100" INTEGER NOT NULL DEFAULT 0,
     "lat_le_250" INTEGER NOT NULL DEFAULT 0,
@@ -57,7 +56,7 @@ CREATE TABLE "request_minutes" (
     "lat_le_5000" INTEGER NOT NULL DEFAULT 0,
     "lat_over_5000" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "request_minutes_pkey" PRIMARY KEY ("minute","endpoint_id","api_key_fingerprint","service","environment","status_code")
+    PRIMARY KEY ("minute", "endpoint_id", "api_key_fingerprint", "service", "environment", "status_code")
 );
 
 -- CreateTable
@@ -71,65 +70,56 @@ CREATE TABLE "error_key_minutes" (
     "error_key" TEXT NOT NULL,
     "count" INTEGER NOT NULL,
 
-    CONSTRAINT "error_key_minutes_pkey" PRIMARY KEY ("minute","endpoint_id","api_key_fingerprint","service","environment","status_code","error_key")
+    PRIMARY KEY ("minute", "endpoint_id", "api_key_fingerprint", "service", "environment", "status_code", "error_key")
 );
 
 -- CreateTable
 CREATE TABLE "endpoints" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "method" TEXT NOT NULL,
     "host" TEXT NOT NULL,
     "route" TEXT NOT NULL,
     "first_seen_ms" BIGINT NOT NULL,
-    "last_seen_ms" BIGINT NOT NULL,
-
-    CONSTRAINT "endpoints_pkey" PRIMARY KEY ("id")
+    "last_seen_ms" BIGINT NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "api_keys" (
-    "fingerprint" TEXT NOT NULL,
+    "fingerprint" TEXT NOT NULL PRIMARY KEY,
     "label" TEXT,
     "first_seen_ms" BIGINT NOT NULL,
-    "last_seen_ms" BIGINT NOT NULL,
-
-    CONSTRAINT "api_keys_pkey" PRIMARY KEY ("fingerprint")
+    "last_seen_ms" BIGINT NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "ingest_minutes" (
-    "minute" INTEGER NOT NULL,
+    "minute" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "received" INTEGER NOT NULL DEFAULT 0,
     "stored" INTEGER NOT NULL DEFAULT 0,
     "duplicates" INTEGER NOT NULL DEFAULT 0,
     "ignored" INTEGER NOT NULL DEFAULT 0,
     "rejected" INTEGER NOT NULL DEFAULT 0,
-
-    CONSTRAINT "ingest_minutes_pkey" PRIMARY KEY ("minute")
+    "refused_requests" INTEGER NOT NULL DEFAULT 0
 );
 
 -- CreateTable
 CREATE TABLE "ingest_rejections" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "at_ms" BIGINT NOT NULL,
     "reason" TEXT NOT NULL,
-    "spans" INTEGER NOT NULL,
-
-    CONSTRAINT "ingest_rejections_pkey" PRIMARY KEY ("id")
+    "spans" INTEGER NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "tokens" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "kind" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "token_hash" TEXT NOT NULL,
     "prefix" TEXT NOT NULL,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "last_used_at" TIMESTAMP(3),
-    "revoked_at" TIMESTAMP(3),
-
-    CONSTRAINT "tokens_pkey" PRIMARY KEY ("id")
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "last_used_at" DATETIME,
+    "revoked_at" DATETIME
 );
 
 -- CreateIndex
@@ -158,7 +148,4 @@ CREATE UNIQUE INDEX "tokens_name_key" ON "tokens"("name");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "tokens_token_hash_key" ON "tokens"("token_hash");
-
--- AddForeignKey
-ALTER TABLE "request_error_keys" ADD CONSTRAINT "request_error_keys_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "requests"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -1,0 +1,39 @@
+// One error shape for the JSON API: { error: { code, message } }, one code→status table,
+// one mapper. Unknown failures become a 500 that reveals nothing internal.
+import { isDatabaseUnavailable } from '@/lib/db/is-database-unavailable';
+
+export const errorStatus = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  unprocessable: 422,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(err: unknown): Response {
+  if (err instanceof ApiError) {
+    return Response.json({ error: { code: err.code, message: err.message } }, { status: errorStatus[err.code], headers: err.headers });
+  }
+  if (isDatabaseUnavailable(err)) {
+    return Response.json(
+      { error: { code: 'unavailable', message: 'The database is unavailable; retry shortly.' } },
+      { status: 503, headers: { 'Retry-After': '5' } },
+    );
+  }
+  console.error('[faultline] unexpected error:', err instanceof Error ? err.message : err);
+  return Response.json({ error: { code: 'internal', message: 'Internal error' } }, { status: 500 });
+}

@@ -1,0 +1,55 @@
+// What the server does once before it takes requests: validate configuration, bring the
+// database schema up to date, make sure tokens exist, and tell the operator where to
+// send spans. Runs from instrumentation.ts in the Node.js runtime.
+import { ensureBootstrapTokens, type BootstrapToken } from '@/lib/auth/ensure-bootstrap-tokens';
+import { applyMigrations } from '@/lib/db/apply-migrations';
+import { getDatabase } from '@/lib/db/client';
+import { describeDatabaseTarget } from '@/lib/db/database-target';
+import { getEnv } from '@/lib/env';
+
+export async function prepareServer(log: (line: string) => void = console.log): Promise<void> {
+  const env = getEnv();
+  const db = getDatabase();
+  const applied = await applyMigrations(db.target);
+  log(`[faultline] database: ${describeDatabaseTarget(db.target)}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
+  const tokens = await ensureBootstrapTokens(db);
+  const base = env.FAULTLINE_PUBLIC_URL?.replace(/\/$/, '') ?? `http://${displayHost(env.HOSTNAME)}:${env.PORT}`;
+  for (const line of banner(base, tokens)) log(line);
+}
+
+function displayHost(hostname: string | undefined): string {
+  return !hostname || hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname;
+}
+
+export function banner(base: string, tokens: BootstrapToken[]): string[] {
+  const lines = [
+    `[faultline] dashboard:     ${base}/`,
+    `[faultline] OTLP endpoint: ${base}/v1/traces  (OTEL_EXPORTER_OTLP_ENDPOINT=${base})`,
+  ];
+  for (const t of tokens) {
+    const variable = t.kind === 'ingest' ? 'FAULTLINE_INGEST_TOKEN' : 'FAULTLINE_API_TOKEN';
+    const label = t.kind === 'ingest' ? 'ingest token: ' : 'API token:    ';
+    if (t.source === 'generated') {
+      lines.push(`[faultline] ${label} ${t.token}  (shown once; it is stored hashed)`);
+    } else if (t.source === 'environment') {
+      lines.push(`[faultline] ${label} from ${variable}`);
+    } else {
+      lines.push(`[faultline] ${label} generated on first start and printed then; set ${variable} to use your own`);
+    }
+  }
+  const ingest = tokens.find((t) => t.kind === 'ingest');
+  if (ingest?.source === 'generated') {
+    lines.push(`[faultline] send spans:    OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer%20${ingest.token}"`);
+  }
+  return lines;
+}
+
+/** A server that cannot reach or migrate its database must not serve: say why and stop. */
+export async function prepareServerOrExit(): Promise<void> {
+  try {
+    await prepareServer();
+  } catch (err) {
+    console.error(`[faultline] cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,18 @@
+// `npm start`: build if needed, then serve the production app. Migrations, tokens and
+// the startup banner happen inside the server (instrumentation.ts), so a plain
+// `next start` in a container behaves the same.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildIfNeeded } from './build-if-needed.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+buildIfNeeded();
+
+const port = process.env.PORT || '3000';
+const args = [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port];
+if (process.env.HOSTNAME) args.push('-H', process.env.HOSTNAME);
+const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
