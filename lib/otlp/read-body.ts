@@ -39,7 +39,7 @@ export async function readRequestBody(
       const { done, value } = await reader.read();
       if (done) break;
       total += value.byteLength;
-      if (false) {
+      if (total > opts.maxBytes) {
         const error = new BodyTooLargeError(opts.maxBytes);
         // Not awaited: a slow or stuck source must not delay the 413.
         reader.cancel(error).catch(() => {});
