@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, getEnv, resetEnvForTests } from './env';
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+  resetEnvForTests();
+});
+
+function withEnv(vars: Record<string, string | undefined>) {
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  resetEnvForTests();
+  return getEnv();
+}
+
+describe('getEnv', () => {
+  it('applies the documented defaults', () => {
+    const env = withEnv({ DATABASE_URL: undefined, PORT: undefined, FAULTLINE_MAX_BODY_BYTES: undefined, FAULTLINE_INGEST_TOKEN: undefined });
+    expect(env).toMatchObject({ PORT: 3000, FAULTLINE_MAX_BODY_BYTES: 16 * 1024 * 1024, FAULTLINE_MAX_INFLIGHT_INGEST: 32 });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: .*file:/],
+    [{ PORT: 'eighty' }, /PORT: PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be between 1 and 65535/],
+    [{ FAULTLINE_INGEST_TOKEN: 'short' }, /FAULTLINE_INGEST_TOKEN: .*at least 16/],
+    [{ FAULTLINE_MAX_BODY_BYTES: '-1' }, /FAULTLINE_MAX_BODY_BYTES/],
+  ])('names the bad variable: %o', (vars, message) => {
+    expect(() => withEnv(vars)).toThrow(ConfigError);
+    expect(() => withEnv(vars)).toThrow(message);
+  });
+});
