@@ -53,7 +53,7 @@ export async function decompressBody(
 ): Promise<Uint8Array> {
   const codec = parseEncoding(encoding);
   if (codec === null) return buf;
-  const options: zlib.ZlibOptions = {};
+  const options: zlib.ZlibOptions = { maxOutputLength: Math.max(1, maxBytes) };
   try {
     const out = codec === 'gzip' ? await gunzip(buf, options) : await inflateEitherFormat(buf, options);
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);

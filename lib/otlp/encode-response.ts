@@ -3,7 +3,8 @@ import { otlpProtoSchema } from './otlp-proto-schema';
 import type { OtlpFormat } from './parse-content-type';
 
 export interface EncodedResponse {
-  body: Uint8Array | string;
+  /** Uint8Array<ArrayBuffer> so it is directly a fetch BodyInit. */
+  body: Uint8Array<ArrayBuffer> | string;
   contentType: string;
 }
 
@@ -36,6 +37,11 @@ const GRPC_CODE_BY_HTTP_STATUS: Record<number, number> = {
   503: 14, // UNAVAILABLE
   504: 4, // DEADLINE_EXCEEDED
 };
+
+/** protobufjs may return a view into a shared pool buffer; responses are tiny, so copy. */
+function ownedCopy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes);
+}
 
 export function grpcCodeForHttpStatus(httpStatus: number): number {
   const mapped = GRPC_CODE_BY_HTTP_STATUS[httpStatus];
@@ -78,7 +84,7 @@ export function encodeExportResponse(
         }
       : {},
   );
-  return { body: type.encode(message).finish(), contentType };
+  return { body: ownedCopy(type.encode(message).finish()), contentType };
 }
 
 /** The body of a 4xx/5xx OTLP/HTTP response. */
@@ -91,5 +97,5 @@ export function encodeErrorStatus(
   const contentType = CONTENT_TYPES[format];
   if (format === 'json') return { body: JSON.stringify({ code, message }), contentType };
   const type = otlpProtoSchema.rpcStatus;
-  return { body: type.encode(type.create({ code, message })).finish(), contentType };
+  return { body: ownedCopy(type.encode(type.create({ code, message })).finish()), contentType };
 }

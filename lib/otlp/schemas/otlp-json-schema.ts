@@ -57,6 +57,10 @@ function lenientScalar<T>(expected: string, parse: (value: unknown) => T | undef
     .optional();
 }
 
+/**
+ * Numbers are accepted as the spec allows, but JSON.parse has already rounded any above 2^53,
+ * which is why exporters send 64-bit values as strings.
+ */
 function parseInteger(value: unknown, min: bigint, max: bigint): bigint | undefined {
   let parsed: bigint | undefined;
   if (typeof value === 'string' && /^-?\d+$/.test(value)) parsed = BigInt(value);
@@ -118,38 +122,46 @@ function keyValuesToAttributes(
   return Object.fromEntries((values ?? []).map((kv) => [kv.key, kv.value]));
 }
 
-// Getters make the recursive AnyValue ↔ KeyValueList definitions lazy; the explicit
-// annotations keep TypeScript from inferring the cycle.
-export const anyValueJsonSchema: z.ZodType<AttributeValue> = otlpObject({
-  stringValue: z.string().nullish(),
-  boolValue: z.boolean().nullish(),
-  intValue: int64Json,
-  doubleValue: doubleJson,
-  get arrayValue() {
-    return otlpObject({ values: z.array(anyValueJsonSchema).nullish() }).nullish();
-  },
-  get kvlistValue() {
-    return otlpObject({ values: z.array(keyValueJsonSchema).nullish() }).nullish();
-  },
-  bytesValue: base64Json,
-}).transform((v): AttributeValue => {
-  // A well-formed AnyValue sets one member; if several are set the first in field order wins.
-  if (v.stringValue !== undefined && v.stringValue !== null) return v.stringValue;
-  if (v.boolValue !== undefined && v.boolValue !== null) return v.boolValue;
-  if (v.intValue !== undefined && v.intValue !== null) return int64AttributeValue(v.intValue);
-  if (v.doubleValue !== undefined && v.doubleValue !== null) return v.doubleValue;
-  if (v.arrayValue) return v.arrayValue.values ?? [];
-  if (v.kvlistValue) return keyValuesToAttributes(v.kvlistValue.values);
-  if (v.bytesValue !== undefined && v.bytesValue !== null) return v.bytesValue;
-  return null;
-});
+// AnyValue and KeyValueList are mutually recursive: z.lazy defers each reference until first
+// use, and the explicit annotations keep TypeScript from trying to infer the cycle.
+export const anyValueJsonSchema: z.ZodType<AttributeValue> = z.lazy(() =>
+  otlpObject({
+    stringValue: z.string().nullish(),
+    boolValue: z.boolean().nullish(),
+    intValue: int64Json,
+    doubleValue: doubleJson,
+    arrayValue: arrayValueJsonSchema.nullish(),
+    kvlistValue: kvlistValueJsonSchema.nullish(),
+    bytesValue: base64Json,
+  }).transform((v): AttributeValue => {
+    // A well-formed AnyValue sets one member; if several are set the first in field order wins.
+    if (v.stringValue !== undefined && v.stringValue !== null) return v.stringValue;
+    if (v.boolValue !== undefined && v.boolValue !== null) return v.boolValue;
+    if (v.intValue !== undefined && v.intValue !== null) return int64AttributeValue(v.intValue);
+    if (v.doubleValue !== undefined && v.doubleValue !== null) return v.doubleValue;
+    if (v.arrayValue) return v.arrayValue;
+    if (v.kvlistValue) return v.kvlistValue;
+    if (v.bytesValue !== undefined && v.bytesValue !== null) return v.bytesValue;
+    return null;
+  }),
+);
 
-export const keyValueJsonSchema: z.ZodType<{ key: string; value: AttributeValue }> = otlpObject({
-  key: stringJson,
-  get value() {
-    return anyValueJsonSchema.nullish();
-  },
-}).transform((kv) => ({ key: kv.key, value: kv.value ?? null }));
+export const keyValueJsonSchema: z.ZodType<{ key: string; value: AttributeValue }> = z.lazy(() =>
+  otlpObject({ key: stringJson, value: anyValueJsonSchema.nullish() }).transform((kv) => ({
+    key: kv.key,
+    value: kv.value ?? null,
+  })),
+);
+
+const arrayValueJsonSchema: z.ZodType<AttributeValue[]> = z.lazy(() =>
+  otlpObject({ values: z.array(anyValueJsonSchema).nullish() }).transform((v) => v.values ?? []),
+);
+
+const kvlistValueJsonSchema: z.ZodType<Attributes> = z.lazy(() =>
+  otlpObject({ values: z.array(keyValueJsonSchema).nullish() }).transform((v) =>
+    keyValuesToAttributes(v.values),
+  ),
+);
 
 export const attributesJsonSchema = z
   .array(keyValueJsonSchema)
