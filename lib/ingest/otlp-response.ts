@@ -17,10 +17,20 @@ export function otlpErrorBody(format: OtlpFormat, status: number, message: strin
   return otlpResponse(encodeErrorStatus(format, status, message), status, headers);
 }
 
+export class UnsupportedContentTypeError extends Error {
+  constructor(contentType: string | null) {
+    super(
+      `Unsupported Content-Type ${contentType ? `"${contentType.slice(0, 100)}"` : '(none)'}: send application/x-protobuf or application/json (OTLP/HTTP).`,
+    );
+  }
+}
+
 /** Status and message for an error thrown while reading, decoding or storing an export. */
 export function classifyIngestError(err: unknown): { status: number; message: string; retryAfter?: string; refused: boolean } {
   if (err instanceof BodyTooLargeError) return { status: 413, message: err.message, refused: true };
-  if (err instanceof UnsupportedEncodingError) return { status: 415, message: err.message, refused: true };
+  if (err instanceof UnsupportedEncodingError || err instanceof UnsupportedContentTypeError) {
+    return { status: 415, message: err.message, refused: true };
+  }
   if (err instanceof OtlpDecodeError) return { status: 400, message: err.message, refused: true };
   if (isDatabaseUnavailable(err)) {
     return { status: 503, message: 'The database is unavailable; nothing was stored. Retry later.', retryAfter: '5', refused: false };

@@ -1,5 +1,6 @@
 // Owns reading a request body stream into memory while enforcing a byte limit.
 import { BodyTooLargeError } from './body-errors';
+import { OtlpDecodeError } from './otlp-decode-error';
 
 // The route also needs these two; re-exported so the body-handling API has one entry point.
 export { decompressBody } from './decompress-body';
@@ -36,7 +37,10 @@ export async function readRequestBody(
   let total = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch((cause: unknown) => {
+        // The sender went away or broke the stream: the request is incomplete, not a server fault.
+        throw new OtlpDecodeError('The request body could not be read completely (the upload was interrupted). Send it again.', { cause });
+      });
       if (done) break;
       total += value.byteLength;
       if (total > opts.maxBytes) {

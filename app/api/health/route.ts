@@ -5,7 +5,10 @@ import { pingDatabase } from '@/lib/db/ping-database';
 export const dynamic = 'force-dynamic';
 
 export async function GET(): Promise<Response> {
-  const ok = await pingDatabase(getDatabase());
+  // getDatabase() throws only on an unusable DATABASE_URL: that is "unavailable" too.
+  const ok = await Promise.resolve()
+    .then(() => pingDatabase(getDatabase()))
+    .catch(() => false);
   return ok
     ? Response.json({ status: 'ok' })
     : Response.json({ status: 'unavailable', message: 'The database does not answer' }, { status: 503, headers: { 'Retry-After': '5' } });

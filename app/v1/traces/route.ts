@@ -1,11 +1,11 @@
 // POST /v1/traces — OTLP/HTTP trace ingest
 import { authenticateBearer } from '@/lib/auth/authenticate-bearer';
-import { getDatabase } from '@/lib/db/client';
+import { type Database, getDatabase } from '@/lib/db/client';
 import { recordIngestRejection } from '@/lib/db/record-ingest-rejection';
 import { getEnv } from '@/lib/env';
 import { ingestExport } from '@/lib/ingest/ingest-export';
 import { createIngestLimiter, type IngestLimiter } from '@/lib/ingest/ingest-limiter';
-import { classifyIngestError, otlpErrorBody, otlpResponse } from '@/lib/ingest/otlp-response';
+import { classifyIngestError, otlpErrorBody, otlpResponse, UnsupportedContentTypeError } from '@/lib/ingest/otlp-response';
 import { decodeExport } from '@/lib/otlp/decode-export';
 import { encodeExportResponse } from '@/lib/otlp/encode-response';
 import { decompressBody, parseContentType, readRequestBody } from '@/lib/otlp/read-body';
@@ -16,16 +16,17 @@ let limiter: IngestLimiter | undefined;
 
 export async function POST(request: Request): Promise<Response> {
   const format = parseContentType(request.headers.get('content-type'));
-  if (!format) {
-    return otlpErrorBody('json', 415, 'Unsupported Content-Type: send application/x-protobuf or application/json (OTLP/HTTP).');
-  }
+  // Errors answer in the request's encoding; JSON when the encoding is unknown.
+  const answerAs = format ?? 'json';
   limiter ??= createIngestLimiter(getEnv().FAULTLINE_MAX_INFLIGHT_INGEST);
   const release = limiter.tryAcquire();
-  if (!release) return otlpErrorBody(format, 429, 'Faultline is busy; retry after the delay.', { 'Retry-After': '1' });
-  const db = getDatabase();
+  if (!release) return otlpErrorBody(answerAs, 429, 'Faultline is busy; retry after the delay.', { 'Retry-After': '1' });
+  let db: Database | undefined;
   try {
+    db = getDatabase();
     const auth = await authenticateBearer(db, request.headers.get('authorization'), 'ingest');
-    if (!auth.ok) return otlpErrorBody(format, 401, auth.reason, { 'WWW-Authenticate': 'Bearer' });
+    if (!auth.ok) return otlpErrorBody(answerAs, 401, auth.reason, { 'WWW-Authenticate': 'Bearer' });
+    if (!format) throw new UnsupportedContentTypeError(request.headers.get('content-type'));
 
     const maxBytes = getEnv().FAULTLINE_MAX_BODY_BYTES;
     const raw = await readRequestBody(request, { maxBytes });
@@ -35,8 +36,8 @@ export async function POST(request: Request): Promise<Response> {
     return otlpResponse(encodeExportResponse(format, partial), 200);
   } catch (err) {
     const e = classifyIngestError(err);
-    if (e.refused) await recordIngestRejection(db, { reason: e.message, spans: 0, wholeRequest: true }).catch(() => undefined);
-    return otlpErrorBody(format, e.status, e.message, e.retryAfter ? { 'Retry-After': e.retryAfter } : {});
+    if (e.refused && db) await recordIngestRejection(db, { reason: e.message, spans: 0, wholeRequest: true }).catch(() => undefined);
+    return otlpErrorBody(answerAs, e.status, e.message, e.retryAfter ? { 'Retry-After': e.retryAfter } : {});
   } finally {
     release();
   }

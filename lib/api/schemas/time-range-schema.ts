@@ -4,10 +4,10 @@ import { z } from 'zod';
 const maxRangeMs = 400 * 24 * 3_600_000;
 const defaultRangeMs = 3_600_000;
 
+// Strict ISO-8601 with Z or an offset: Date.parse alone accepts "1" or local-time strings.
 const isoTime = (name: string) =>
-  z
-    .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), `${name} must be an ISO-8601 time, e.g. 2026-01-31T12:00:00Z`)
+  z.iso
+    .datetime({ offset: true, error: `${name} must be an ISO-8601 time with Z or an offset, e.g. 2026-01-31T12:00:00Z` })
     .transform((v) => Date.parse(v));
 
 const filterValue = z.string().min(1).max(512);
