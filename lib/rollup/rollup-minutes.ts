@@ -3,13 +3,17 @@
 import type { ClassifiedRequest, StatusClass } from '@/lib/classify/classified-request';
 import { latencyBucketBoundsMs, latencyBucketIndex } from '@/lib/db/latency-buckets';
 
-export interface RequestMinuteRow {
+/** The dimensions both rollups share; together with the minute they form the primary key. */
+export interface RollupDimensions {
   minute: number;
   endpointId: string;
   apiKeyFingerprint: string;
   service: string;
   environment: string;
   statusCode: number;
+}
+
+export interface RequestMinuteRow extends RollupDimensions {
   statusClass: StatusClass;
   count: number;
   durationSumMs: number;
@@ -18,13 +22,7 @@ export interface RequestMinuteRow {
   latencyBuckets: number[];
 }
 
-export interface ErrorKeyMinuteRow {
-  minute: number;
-  endpointId: string;
-  apiKeyFingerprint: string;
-  service: string;
-  environment: string;
-  statusCode: number;
+export interface ErrorKeyMinuteRow extends RollupDimensions {
   errorKey: string;
   count: number;
 }
