@@ -50,6 +50,13 @@ export async function ensurePostgres() {
   return startThrowawayCluster(bin);
 }
 
+/** For checking the fallback on a machine where a server already answers. */
+export function startThrowawayPostgres() {
+  const bin = serverBinDir();
+  if (!bin) throw new Error('no PostgreSQL server binaries under /usr/lib/postgresql');
+  return startThrowawayCluster(bin);
+}
+
 async function startThrowawayCluster(bin) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-pg-'));
   const port = await freePort();
@@ -77,8 +84,15 @@ async function startThrowawayCluster(bin) {
     url,
     description: `temporary PostgreSQL cluster on port ${port}`,
     stop: async () => {
-      child.kill('SIGINT');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      // runuser does not pass signals on to postgres, so ask pg_ctl for a fast shutdown.
+      const exited = new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      const [stopCmd, stopArgs] = wrap(path.join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w']);
+      try {
+        execFileSync(stopCmd, stopArgs, { stdio: 'ignore', timeout: 30_000 });
+      } catch {
+        child.kill('SIGKILL');
+      }
+      await exited;
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
