@@ -12,6 +12,17 @@ export type BearerCheck = { ok: true } | { ok: false; reason: string };
 // authentication off the write path.
 const touchIntervalMs = 60_000;
 const lastTouched = new Map<number, number>();
+// Hashes of the environment's tokens, computed once instead of on every request.
+const envTokenHashes = new Map<string, string>();
+
+function hashOnce(token: string): string {
+  let hash = envTokenHashes.get(token);
+  if (!hash) {
+    hash = hashToken(token);
+    envTokenHashes.set(token, hash);
+  }
+  return hash;
+}
 
 export function bearerFromHeader(header: string | null): string | null {
   if (!header) return null;
@@ -30,7 +41,7 @@ export async function authenticateBearer(db: Database, header: string | null, ki
   const hash = hashToken(token);
   const env = getEnv();
   const fromEnv = kind === 'ingest' ? env.FAULTLINE_INGEST_TOKEN : env.FAULTLINE_API_TOKEN;
-  if (fromEnv && equalHashes(hash, hashToken(fromEnv))) return { ok: true };
+  if (fromEnv && equalHashes(hash, hashOnce(fromEnv))) return { ok: true };
   const stored = await findActiveTokenByHash(db, hash);
   if (!stored || stored.kind !== kind) {
     return { ok: false, reason: `Invalid ${kind} token: it is unknown, revoked, or of another kind` };

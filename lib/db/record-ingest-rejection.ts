@@ -2,6 +2,7 @@
 // /api/v1/ingest/stats instead of reading server logs. Only the newest reasons are kept.
 import { epochMinute } from '@/lib/rollup/rollup-minutes';
 import type { Database } from './client';
+import { addIngestCounts, noIngestCounts } from './save-request-batch';
 
 const keptRejections = 100;
 
@@ -18,10 +19,6 @@ export async function recordIngestRejection(db: Database, rejection: Rejection, 
   await db.prisma.$transaction(async (tx) => {
     const row = await tx.ingestRejection.create({ data: { atMs: BigInt(atMs), reason, spans: rejection.spans }, select: { id: true } });
     await tx.ingestRejection.deleteMany({ where: { id: { lte: row.id - keptRejections } } });
-    if (rejection.wholeRequest) {
-      await tx.$executeRaw`
-        INSERT INTO ingest_minutes (minute, refused_requests) VALUES (${epochMinute(atMs)}, 1)
-        ON CONFLICT (minute) DO UPDATE SET refused_requests = ingest_minutes.refused_requests + 1`;
-    }
+    if (rejection.wholeRequest) await addIngestCounts(tx, epochMinute(atMs), { ...noIngestCounts, refusedRequests: 1 });
   });
 }

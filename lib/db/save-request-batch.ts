@@ -45,7 +45,7 @@ export async function saveRequestBatch(
       await upsertRollups(db, tx, fresh);
       await upsertEndpointsAndKeys(db, tx, fresh);
       const duplicates = requests.length - fresh.length;
-      await addIngestCounts(tx, epochMinute(receivedMs), { ...tally, stored: fresh.length, duplicates });
+      await addIngestCounts(tx, epochMinute(receivedMs), { ...tally, stored: fresh.length, duplicates, refusedRequests: 0 });
       return { stored: fresh.length, duplicates };
     },
     { maxWait: 10_000, timeout: 60_000 },
@@ -163,16 +163,21 @@ async function upsertEndpointsAndKeys(db: Database, tx: Tx, fresh: ClassifiedReq
 export interface IngestCounts extends IngestTally {
   stored: number;
   duplicates: number;
+  refusedRequests: number;
 }
 
+export const noIngestCounts: IngestCounts = { received: 0, ignored: 0, rejected: 0, stored: 0, duplicates: 0, refusedRequests: 0 };
+
+/** Adds to the minute's ingest counters: the one writer of ingest_minutes. */
 export async function addIngestCounts(tx: Tx, minute: number, c: IngestCounts): Promise<void> {
   await tx.$executeRaw`
-    INSERT INTO ingest_minutes (minute, received, stored, duplicates, ignored, rejected)
-    VALUES (${minute}, ${c.received}, ${c.stored}, ${c.duplicates}, ${c.ignored}, ${c.rejected})
+    INSERT INTO ingest_minutes (minute, received, stored, duplicates, ignored, rejected, refused_requests)
+    VALUES (${minute}, ${c.received}, ${c.stored}, ${c.duplicates}, ${c.ignored}, ${c.rejected}, ${c.refusedRequests})
     ON CONFLICT (minute) DO UPDATE SET
       received = ingest_minutes.received + excluded.received,
       stored = ingest_minutes.stored + excluded.stored,
       duplicates = ingest_minutes.duplicates + excluded.duplicates,
       ignored = ingest_minutes.ignored + excluded.ignored,
-      rejected = ingest_minutes.rejected + excluded.rejected`;
+      rejected = ingest_minutes.rejected + excluded.rejected,
+      refused_requests = ingest_minutes.refused_requests + excluded.refused_requests`;
 }
