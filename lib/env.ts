@@ -30,6 +30,18 @@ export const envSchema = z.object({
   FAULTLINE_API_TOKEN: tokenSchema('FAULTLINE_API_TOKEN').optional(),
   FAULTLINE_MAX_BODY_BYTES: intFromString('FAULTLINE_MAX_BODY_BYTES', 1024, 512 * 1024 * 1024).default(16 * 1024 * 1024),
   FAULTLINE_MAX_INFLIGHT_INGEST: intFromString('FAULTLINE_MAX_INFLIGHT_INGEST', 1, 1024).default(32),
+  FAULTLINE_SELF_TRACE: z
+    .enum(['true', 'false', '1', '0'], 'FAULTLINE_SELF_TRACE must be true or false')
+    .transform((v) => v === 'true' || v === '1')
+    .default(false),
+  FAULTLINE_SELF_TRACE_ENDPOINT: z
+    .url('FAULTLINE_SELF_TRACE_ENDPOINT must be an absolute URL, e.g. https://faultline.example.com')
+    .optional(),
+  FAULTLINE_SELF_TRACE_TOKEN: tokenSchema('FAULTLINE_SELF_TRACE_TOKEN').optional(),
+  FAULTLINE_SELF_TRACE_HOSTS: z
+    .string()
+    .transform((v) => v.split(',').map((h) => h.trim()).filter((h) => h !== ''))
+    .default(['*']),
 });
 
 export type Env = z.infer<typeof envSchema>;

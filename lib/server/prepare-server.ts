@@ -6,6 +6,7 @@ import { applyMigrations } from '@/lib/db/apply-migrations';
 import { getDatabase } from '@/lib/db/client';
 import { describeDatabaseTarget } from '@/lib/db/database-target';
 import { getEnv } from '@/lib/env';
+import { startSelfTelemetry } from '@/lib/server/self-telemetry';
 
 export async function prepareServer(log: (line: string) => void = console.log): Promise<void> {
   const env = getEnv();
@@ -15,6 +16,8 @@ export async function prepareServer(log: (line: string) => void = console.log): 
   const tokens = await ensureBootstrapTokens(db);
   const base = env.FAULTLINE_PUBLIC_URL?.replace(/\/$/, '') ?? `http://${displayHost(env.HOSTNAME)}:${env.PORT}`;
   for (const line of banner(base, tokens)) log(line);
+  const selfTracing = await startSelfTelemetry(env, base, tokens);
+  if (selfTracing) log(selfTracing);
 }
 
 function displayHost(hostname: string | undefined): string {
