@@ -2,26 +2,13 @@
 // Node 20+ application can add Faultline with one file and one import (no other packages needed).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleNodeModule, root } from './bundle-node-module.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const instrumentBundlePath = path.join(root, 'dist', 'faultline-instrument.mjs');
 
 /** Writes the bundle (to `outfile`, default dist/faultline-instrument.mjs) and returns its path. */
-export async function buildInstrumentBundle(outfile = instrumentBundlePath) {
-  await build({
-    entryPoints: [path.join(root, 'lib/instrument/start-faultline-telemetry.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    // The OpenTelemetry packages are CommonJS and call require() on Node built-ins.
-    banner: { js: "import { createRequire as __faultlineCreateRequire } from 'node:module'; const require = __faultlineCreateRequire(import.meta.url);" },
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  return outfile;
+export function buildInstrumentBundle(outfile = instrumentBundlePath) {
+  return bundleNodeModule('lib/instrument/start-faultline-telemetry.ts', outfile);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

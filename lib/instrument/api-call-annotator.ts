@@ -3,7 +3,7 @@ import type { Attributes } from '@opentelemetry/api';
 import { templateRoute } from '../classify/template-route';
 import type { HostMatcher } from './match-api-host';
 import { readAuthorization } from './read-authorization';
-import { callKeyOf, type ResendTracker } from './resend-tracker';
+import { callKeyOf, type ResendTracker, retryAfterMsOf } from './resend-tracker';
 
 export interface ApiCallAnnotatorOptions {
   isApiHost: HostMatcher;
@@ -62,8 +62,9 @@ export class ApiCallAnnotator {
   }
 
   /** Records how the call ended, for recognising the next attempt as a resend. */
-  finish(call: ApiCall, statusCode: number | undefined): void {
+  finish(call: ApiCall, statusCode: number | undefined, retryAfter?: string): void {
     const failed = statusCode === undefined || statusCode >= 400;
-    this.options.resends.recordOutcome(call.callKey, call.resendCount, failed, this.options.now());
+    const nowMs = this.options.now();
+    this.options.resends.recordOutcome(call.callKey, call.resendCount, failed, nowMs, retryAfterMsOf(retryAfter, nowMs));
   }
 }

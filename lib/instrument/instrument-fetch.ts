@@ -70,7 +70,7 @@ export function createFetchInstrumentation(options: FetchHooksOptions): UndiciIn
     responseHook: (span: Span, { request, response }) => {
       const entry = calls.get(request);
       if (!entry) return;
-      annotator.finish(entry.call, response.statusCode);
+      annotator.finish(entry.call, response.statusCode, undiciResponseHeader(response, 'retry-after'));
       if (!options.captureErrorBodies || !entry.slot || response.statusCode < 400) return;
       if (!isCapturableBody(undiciResponseHeader(response, 'content-type'))) return;
       const spanId = span.spanContext().spanId;

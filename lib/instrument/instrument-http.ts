@@ -96,7 +96,7 @@ export function createHttpInstrumentation(options: HttpHooksOptions): HttpInstru
       const incoming = response as IncomingMessage;
       const call = calls.get(span);
       if (!call) return;
-      annotator.finish(call, incoming.statusCode);
+      annotator.finish(call, incoming.statusCode, headerText(incoming.headers['retry-after']));
       const status = incoming.statusCode ?? 0;
       if (!options.captureErrorBodies || status < 400) return;
       if (!isCapturableBody(headerText(incoming.headers['content-type']), headerText(incoming.headers['content-encoding'])))

@@ -5,7 +5,7 @@ import { maskCredentials, scrubAttributes, stripUrl } from './exportable-span';
 import { fingerprintApiKey } from './fingerprint-api-key';
 import { compileHostMatcher, parseHostPattern } from './match-api-host';
 import { readAuthorization } from './read-authorization';
-import { callKeyOf, ResendTracker } from './resend-tracker';
+import { callKeyOf, ResendTracker, retryAfterMsOf } from './resend-tracker';
 import { parseTelemetryOptions, tracesUrlOf } from './telemetry-options';
 
 const longKey = 'vk_live_8Hq2ZtR5mWc9Lp3XyN7bKd4FgJ6sVa1E';
@@ -90,9 +90,30 @@ describe('ResendTracker', () => {
     expect(tracker.resendCountFor(key, 1201)).toBe(0);
   });
 
-  it('keys calls by method, URL without query and key, and stays bounded', () => {
-    expect(callKeyOf('GET', 'https://a.voiso.com', '/x?q=1', 'fp')).toBe(callKeyOf('get', 'https://a.voiso.com', '/x?q=2', 'fp'));
+  it('extends the window by the Retry-After the server asked for', () => {
+    const tracker = new ResendTracker({ windowMs: 1000, maxEntries: 10 });
+    tracker.recordOutcome(key, 0, true, 0, retryAfterMsOf('5', 0));
+    expect(tracker.resendCountFor(key, 5900)).toBe(1);
+    tracker.recordOutcome(key, 1, true, 5900);
+    expect(tracker.resendCountFor(key, 7000)).toBe(0);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date, and ignores nonsense', () => {
+    expect(retryAfterMsOf('2', 0)).toBe(2000);
+    expect(retryAfterMsOf(' 0 ', 0)).toBe(0);
+    const now = Date.parse('2026-11-25T12:00:00Z');
+    expect(retryAfterMsOf('Wed, 25 Nov 2026 12:00:30 GMT', now)).toBe(30_000);
+    expect(retryAfterMsOf('Wed, 25 Nov 2026 11:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMsOf('soon', now)).toBe(0);
+    expect(retryAfterMsOf(undefined, now)).toBe(0);
+    expect(retryAfterMsOf('99999999', 0)).toBe(86_400_000);
+  });
+
+  it('keys calls by method, URL with query and key, holds no query text, and stays bounded', () => {
+    expect(callKeyOf('GET', 'https://a.voiso.com', '/x?q=1', 'fp')).toBe(callKeyOf('get', 'https://a.voiso.com', '/x?q=1#f', 'fp'));
+    expect(callKeyOf('GET', 'https://a.voiso.com', '/x?page=1', 'fp')).not.toBe(callKeyOf('GET', 'https://a.voiso.com', '/x?page=2', 'fp'));
     expect(callKeyOf('GET', 'https://a.voiso.com', '/x', 'fp1')).not.toBe(callKeyOf('GET', 'https://a.voiso.com', '/x', 'fp2'));
+    expect(callKeyOf('GET', 'https://a.voiso.com', '/x?api_key=s3cr3tvalue', 'fp')).not.toContain('s3cr3tvalue');
     const tracker = new ResendTracker({ windowMs: 1000, maxEntries: 2 });
     for (const k of ['a', 'b', 'c']) tracker.recordOutcome(k, 0, true, 0);
     expect(tracker.resendCountFor('a', 1)).toBe(0);

@@ -31,8 +31,8 @@ export const telemetryOptionsSchema = z.object({
   maxErrorBodyBytes: z.number().int().min(1).max(maxErrorBodyBytes).default(maxErrorBodyBytes),
   /** Delay before a batch is sent: lower is fresher, higher sends fewer requests. */
   exportDelayMs: z.number().int().min(10).max(60_000).default(1000),
-  /** A repeat of a failed call within this window counts as a resend. */
-  resendWindowMs: z.number().int().min(0).max(3_600_000).default(60_000),
+  /** A repeat of a failed call within this window (after its Retry-After, if any) counts as a resend. */
+  resendWindowMs: z.number().int().min(0).max(3_600_000).default(2000),
 });
 
 export type TelemetryOptions = z.input<typeof telemetryOptionsSchema>;

@@ -10,6 +10,14 @@ export interface DemoKeys {
   acmeRotationNew: string;
   globexAdmin: string;
   acmeStagingAdmin: string;
+  /** One key per demo persona below, so one persona's rate limit never throttles another. */
+  acmeDialer: string;
+  acmeLegacy: string;
+  acmeTranscripts: string;
+  acmeCampaignBot: string;
+  acmeImporter: string;
+  acmeCdrExport: string;
+  acmeCdrArchive: string;
 }
 
 export interface KeyGrant {
@@ -28,6 +36,13 @@ export const demoKeys: Readonly<DemoKeys> = {
   acmeRotationNew: 'mIXvQlSL69mT6VIpnCdJEYJNGS9Oj2mTNMgrTS0p',
   globexAdmin: 'vv3Q9qy0QCiOu2dQ9ChE9JomskwNB2LmLxVHyogi',
   acmeStagingAdmin: 'CORD3usJ0R9kVh3JnUHeOpP7WN5jKc3Txqv5ndsp',
+  acmeDialer: 'tvABOnV2xOhPR38kV8HKEUBOckseBQVHGItTv9Ka',
+  acmeLegacy: 'nC92K5bbNDoQnfIZ40edDRV9WoBs286aCAbiQ5oj',
+  acmeTranscripts: 'VGjA90CKFec3c8DV1KwViGhWYFvAgWCkTgBdYOZV',
+  acmeCampaignBot: 'dPuXxnReU5AlpVuKnFqnC085eA1aX6PrCjhObFVS',
+  acmeImporter: 'eGzyajk8GOuQmKN9e6nGD8Uv6HxGDe1QZeqphpOC',
+  acmeCdrExport: 'XbkR1ZHjBEAXHF3D4uYvqUgYP6mYKXpHdtrChh9w',
+  acmeCdrArchive: 'PT5kiIW8s9Ycb39fGE4vr3EoTg0gnz0DjWUpA1A4',
 };
 
 export const demoKeyGrants: Readonly<Record<keyof DemoKeys, KeyGrant>> = {
@@ -38,4 +53,11 @@ export const demoKeyGrants: Readonly<Record<keyof DemoKeys, KeyGrant>> = {
   acmeRotationNew: { contactCenter: 'acme', environment: 'production', role: 'admin' },
   globexAdmin: { contactCenter: 'globex', environment: 'production', role: 'admin' },
   acmeStagingAdmin: { contactCenter: 'acme-staging', environment: 'staging', role: 'admin' },
+  acmeDialer: { contactCenter: 'acme', environment: 'production', role: 'admin' },
+  acmeLegacy: { contactCenter: 'acme', environment: 'production', role: 'admin' },
+  acmeTranscripts: { contactCenter: 'acme', environment: 'production', role: 'read_only' },
+  acmeCampaignBot: { contactCenter: 'acme', environment: 'production', role: 'admin' },
+  acmeImporter: { contactCenter: 'acme', environment: 'production', role: 'admin' },
+  acmeCdrExport: { contactCenter: 'acme', environment: 'production', role: 'analyst' },
+  acmeCdrArchive: { contactCenter: 'acme', environment: 'production', role: 'analyst' },
 };

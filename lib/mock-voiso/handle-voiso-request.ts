@@ -76,7 +76,7 @@ function handleAuthenticated(
 
   const match = matchVoisoRoute(request.method, request.path.slice(apiPrefix.length));
   if (!match) return notFound();
-  if (false if (!isRoleAllowedif (!isRoleAllowed !isRoleAllowed(grant.role, match.route.resource, match.route.action)) return errorResponse(403, 'Forbidden');
+  if (!isRoleAllowed(grant.role, match.route.resource, match.route.action)) return errorResponse(403, 'Forbidden');
 
   return match.route.handle({
     state: directory.contactCenters[cluster.contactCenter],

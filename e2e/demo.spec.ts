@@ -1,0 +1,160 @@
+// `npm run demo` as a user runs it, on its own port and database (SQLite or PostgreSQL, as the
+// rest of the e2e run): every documented 4xx reaches the dashboard through the instrumentation
+// and OTLP, counts grow, the key rotation shows, and no raw API key reaches the database.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import pg from 'pg';
+import { demoKeys } from '../lib/mock-voiso/demo-keys';
+import { e2eTokens } from '../playwright.config';
+import { createDatabase, dropDatabase } from '../scripts/ensure-postgres.mjs';
+
+test.describe.configure({ mode: 'serial' });
+
+const root = path.resolve(__dirname, '..');
+const port = Number(process.env.FAULTLINE_E2E_DEMO_PORT ?? 3108);
+const base = `http://127.0.0.1:${port}`;
+const e2eDatabaseUrl = process.env.FAULTLINE_E2E_DATABASE_URL ?? '';
+const onPostgres = /^postgres(ql)?:\/\//.test(e2eDatabaseUrl);
+const outputDir = path.join(process.env.FAULTLINE_E2E_OUTPUT ?? path.join(root, '.test-output', 'e2e'), 'demo');
+const sqliteFile = path.join(outputDir, 'faultline.db');
+const documentedStatuses = ['401', '403', '404', '406', '409', '422', '429'];
+
+let demo: ChildProcess | undefined;
+let demoOutput = '';
+let databaseUrl = '';
+let adminUrl = '';
+
+function adminUrlOf(url: string): string {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  return admin.toString();
+}
+
+test.beforeAll(async () => {
+  fs.rmSync(outputDir, { recursive: true, force: true });
+  fs.mkdirSync(outputDir, { recursive: true });
+  if (onPostgres) {
+    adminUrl = adminUrlOf(e2eDatabaseUrl);
+    databaseUrl = await createDatabase(adminUrl, 'faultline_demo');
+  } else {
+    databaseUrl = `file:${sqliteFile}`;
+  }
+  demo = spawn(process.execPath, [path.join(root, 'scripts', 'demo.mjs')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      FAULTLINE_INGEST_TOKEN: e2eTokens.ingest,
+      FAULTLINE_API_TOKEN: e2eTokens.api,
+      FAULTLINE_DEMO_ROTATE_AFTER_S: '8',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  demo.stdout?.on('data', (chunk: Buffer) => {
+    demoOutput += chunk.toString();
+  });
+  demo.stderr?.on('data', (chunk: Buffer) => {
+    demoOutput += chunk.toString();
+  });
+});
+
+test.afterAll(async () => {
+  if (demo && demo.exitCode === null) demo.kill('SIGKILL');
+  fs.writeFileSync(path.join(outputDir, 'demo-output.txt'), demoOutput);
+  if (onPostgres && databaseUrl) await dropDatabase(adminUrl, databaseUrl);
+});
+
+interface Summary {
+  total: number;
+  byStatus: Record<string, number>;
+  byErrorKey: Record<string, number>;
+}
+
+async function summary(query = ''): Promise<Summary | null> {
+  try {
+    const res = await fetch(`${base}/api/v1/summary${query}`, { headers: { Authorization: `Bearer ${e2eTokens.api}` } });
+    return res.ok ? ((await res.json()) as Summary) : null;
+  } catch {
+    return null; // the dashboard is not up yet
+  }
+}
+
+test('every documented 4xx and 2xx reaches the dashboard, and counts grow', async () => {
+  test.setTimeout(240_000);
+  await expect
+    .poll(async () => Object.keys((await summary())?.byStatus ?? {}), { timeout: 200_000, intervals: [1000] })
+    .toEqual(expect.arrayContaining(['200', '201', '204', ...documentedStatuses]));
+
+  const first = (await summary())?.total ?? 0;
+  await expect.poll(async () => (await summary())?.total ?? 0, { timeout: 20_000 }).toBeGreaterThan(first);
+
+  const keys = Object.keys((await summary())?.byErrorKey ?? {});
+  expect(keys).toEqual(
+    expect.arrayContaining([
+      'Unauthorized',
+      'Forbidden',
+      'Not found',
+      'format: must be one of: json, vtt, srt, text',
+      'state: conflict',
+      'name: is missing',
+      'timezone: must be a string',
+      'Too many requests',
+    ]),
+  );
+  // The rotation (after 8 s) turns billing-worker's successes into 401s.
+  await expect
+    .poll(async () => Object.keys((await summary('?service=billing-worker'))?.byStatus ?? {}), { timeout: 30_000 })
+    .toEqual(expect.arrayContaining(['200', '401']));
+});
+
+test('the overview page shows the demo traffic by status', async ({ page }) => {
+  await page.goto(base);
+  for (const status of documentedStatuses) await expect(page.locator(`tr[data-status="${status}"]`)).toBeVisible();
+  await expect(page.getByText('Spans received')).toBeVisible();
+});
+
+async function storedText(): Promise<string> {
+  if (!onPostgres) {
+    return ['', '-wal', '-journal']
+      .map((suffix) => `${sqliteFile}${suffix}`)
+      .filter((file) => fs.existsSync(file))
+      .map((file) => fs.readFileSync(file).toString('latin1'))
+      .join('\n');
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const tables = await client.query<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+    );
+    const parts: string[] = [];
+    for (const { name } of tables.rows) {
+      const rows = await client.query<{ row: string }>(`SELECT t::text AS row FROM "${name.replaceAll('"', '""')}" t`);
+      parts.push(...rows.rows.map((r) => r.row));
+    }
+    return parts.join('\n');
+  } finally {
+    await client.end();
+  }
+}
+
+test('stops cleanly on SIGTERM, and no raw API key reached the database', async () => {
+  test.setTimeout(60_000);
+  const exited = new Promise<number | null>((resolve) => demo?.once('exit', (code) => resolve(code)));
+  demo?.kill('SIGTERM');
+  expect(await exited).toBe(0);
+
+  const stored = await storedText();
+  // The fingerprints are there (the last 4 characters of each key, nothing more)...
+  expect(stored).toContain(`_${demoKeys.acmeAdmin.slice(-4)}`);
+  // ...and no key, nor a recognisable part of one.
+  for (const [name, key] of Object.entries(demoKeys)) {
+    expect(stored.includes(key), name).toBe(false);
+    expect(stored.includes(key.slice(0, 12)), `${name} prefix`).toBe(false);
+  }
+  expect(stored).not.toMatch(/Bearer [A-Za-z0-9]{8}|Token [A-Za-z0-9]{8}/);
+});

@@ -1,0 +1,3 @@
+// Types for bundle-node-module.mjs.
+export const root: string;
+export function bundleNodeModule(entry: string, outfile: string): Promise<string>;
