@@ -1,5 +1,6 @@
 // Root layout: page chrome shared by every dashboard page.
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -13,9 +14,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <header className="topbar">
-          <a href="/" className="brand">
+          <Link href="/" className="brand">
             Faultline
-          </a>
+          </Link>
+          <nav aria-label="Main">
+            <Link href="/">Overview</Link>
+            <Link href="/endpoints">Endpoints</Link>
+            <Link href="/keys">API keys</Link>
+            <Link href="/requests">Requests</Link>
+          </nav>
         </header>
         <main>{children}</main>
       </body>
