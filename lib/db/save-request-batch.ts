@@ -3,13 +3,11 @@
 // rollups, so a resent span is counted once. Multi-row statements keep it fast: a
 // row-at-a-time createMany is ~40x slower than the driver on SQLite.
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
-import { epochMinute, rollupMinutes } from '@/lib/rollup/rollup-minutes';
-import type { Database, PrismaDb } from './client';
+import { epochMinute } from '@/lib/rollup/rollup-minutes';
+import type { Database } from './client';
 import { Prisma } from './generated/sqlite/client';
-import { latencyBucketColumns } from './latency-buckets';
 import { chunk, greatestSql, leastSql, rowsPerInsert, toNumber } from './sql-dialect';
-
-type Tx = Omit<PrismaDb, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+import { type Tx, upsertRollups } from './upsert-rollups';
 
 export interface IngestTally {
   /** Spans in the export request. */
@@ -90,37 +88,6 @@ async function insertErrorKeys(tx: Tx, fresh: ClassifiedRequest[], ids: Map<stri
     await tx.$executeRaw`INSERT INTO request_error_keys (request_id, error_key) VALUES ${Prisma.join(
       part.map(([id, key]) => Prisma.sql`(${id}, ${key})`),
     )}`;
-  }
-}
-
-async function upsertRollups(db: Database, tx: Tx, fresh: ClassifiedRequest[]): Promise<void> {
-  const { requestMinutes, errorKeyMinutes } = rollupMinutes(fresh);
-  const latencyColumns = latencyBucketColumns.join(', ');
-  const latencyUpdates = latencyBucketColumns.map((c) => `${c} = request_minutes.${c} + excluded.${c}`).join(', ');
-  for (const part of chunk(requestMinutes, rowsPerInsert(18))) {
-    const values = part.map(
-      (m) =>
-        Prisma.sql`(${m.minute}, ${m.endpointId}, ${m.apiKeyFingerprint}, ${m.service}, ${m.environment}, ${m.statusCode}, ${m.statusClass}, ${m.count}, ${m.durationSumMs}, ${m.durationMaxMs}, ${Prisma.join(m.latencyBuckets)})`,
-    );
-    await tx.$executeRaw`
-      INSERT INTO request_minutes (minute, endpoint_id, api_key_fingerprint, service, environment, status_code, status_class, count, duration_sum_ms, duration_max_ms, ${Prisma.raw(latencyColumns)})
-      VALUES ${Prisma.join(values)}
-      ON CONFLICT (minute, endpoint_id, api_key_fingerprint, service, environment, status_code) DO UPDATE SET
-        count = request_minutes.count + excluded.count,
-        duration_sum_ms = request_minutes.duration_sum_ms + excluded.duration_sum_ms,
-        duration_max_ms = ${greatestSql(db, 'request_minutes.duration_max_ms', 'excluded.duration_max_ms')},
-        ${Prisma.raw(latencyUpdates)}`;
-  }
-  for (const part of chunk(errorKeyMinutes, rowsPerInsert(8))) {
-    const values = part.map(
-      (k) =>
-        Prisma.sql`(${k.minute}, ${k.endpointId}, ${k.apiKeyFingerprint}, ${k.service}, ${k.environment}, ${k.statusCode}, ${k.errorKey}, ${k.count})`,
-    );
-    await tx.$executeRaw`
-      INSERT INTO error_key_minutes (minute, endpoint_id, api_key_fingerprint, service, environment, status_code, error_key, count)
-      VALUES ${Prisma.join(values)}
-      ON CONFLICT (minute, endpoint_id, api_key_fingerprint, service, environment, status_code, error_key) DO UPDATE SET
-        count = error_key_minutes.count + excluded.count`;
   }
 }
 

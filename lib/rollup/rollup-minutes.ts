@@ -1,10 +1,11 @@
-// Folds classified calls into per-minute rollup rows, the only rows charts and summaries
-// read. Pure, so the arithmetic is tested without a database.
+// Folds classified calls into rollup rows (per minute, or per coarser grain), the only rows
+// charts and summaries read. Pure, so the arithmetic is tested without a database.
 import type { ClassifiedRequest, StatusClass } from '@/lib/classify/classified-request';
 import { latencyBucketBoundsMs, latencyBucketIndex } from '@/lib/db/latency-buckets';
 
 /** The dimensions both rollups share; together with the minute they form the primary key. */
 export interface RollupDimensions {
+  /** The bucket's first epoch minute (a multiple of the grain). */
   minute: number;
   endpointId: string;
   apiKeyFingerprint: string;
@@ -38,13 +39,15 @@ export function epochMinute(ms: number): number {
 
 /**
  * Rows come out sorted by their primary key, so concurrent PostgreSQL transactions
- * upsert them in the same order and cannot deadlock on each other.
+ * upsert them in the same order and cannot deadlock on each other. `grainMinutes` folds
+ * into coarser buckets (10, 60) for request_rollups.
  */
-export function rollupMinutes(requests: readonly ClassifiedRequest[]): MinuteRollup {
+export function rollupMinutes(requests: readonly ClassifiedRequest[], grainMinutes = 1): MinuteRollup {
   const minutes = new Map<string, RequestMinuteRow>();
   const keys = new Map<string, ErrorKeyMinuteRow>();
   for (const r of requests) {
-    const minute = epochMinute(r.startMs);
+    const exact = epochMinute(r.startMs);
+    const minute = exact - (exact % grainMinutes);
     const id = [minute, r.endpointId, r.apiKeyFingerprint, r.service, r.environment, r.statusCode].join('\u0000');
     let row = minutes.get(id);
     if (!row) {

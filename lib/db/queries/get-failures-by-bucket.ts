@@ -4,7 +4,8 @@ import type { Database } from '../client';
 import { Prisma } from '../generated/sqlite/client';
 import { toNumber } from '../sql-dialect';
 import { failureCondition } from './list-endpoint-stats';
-import { type RollupFilter, rollupWhereSql } from './rollup-filter';
+import type { RollupFilter } from './rollup-filter';
+import { requestRollupSource } from './rollup-source';
 
 export type BucketDimension = 'endpoint' | 'key';
 
@@ -33,8 +34,8 @@ export async function getFailuresByBucket(
   const rows = await db.prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT ${column} AS id, minute - (minute % ${stepMinutes}) AS bucket,
            SUM(count) AS total, SUM(CASE WHEN ${failureCondition} THEN count ELSE 0 END) AS failures
-    FROM request_minutes
-    WHERE ${rollupWhereSql(filter)} AND ${column} IN (${Prisma.join(ids as string[])})
+    FROM ${requestRollupSource(filter, stepMinutes)} rm
+    WHERE ${column} IN (${Prisma.join(ids as string[])})
     GROUP BY 1, 2 ORDER BY 2`;
   return rows.map((r) => ({
     id: String(r.id),

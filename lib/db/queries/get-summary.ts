@@ -1,7 +1,8 @@
 // Totals by status and by error key for a time range, read from the rollups.
 import type { Database } from '../client';
 import { toNumber } from '../sql-dialect';
-import { type RollupFilter, rollupWhereSql } from './rollup-filter';
+import type { RollupFilter } from './rollup-filter';
+import { errorKeyRollupSource, requestRollupSource } from './rollup-source';
 
 export interface Summary {
   total: number;
@@ -14,12 +15,11 @@ export interface Summary {
 const errorKeyLimit = 100;
 
 export async function getSummary(db: Database, filter: RollupFilter): Promise<Summary> {
-  const where = rollupWhereSql(filter);
   const [statuses, keys] = await Promise.all([
     db.prisma.$queryRaw<{ status_code: unknown; n: unknown }[]>`
-      SELECT status_code, SUM(count) AS n FROM request_minutes WHERE ${where} GROUP BY status_code ORDER BY status_code`,
+      SELECT status_code, SUM(count) AS n FROM ${requestRollupSource(filter)} rm GROUP BY status_code ORDER BY status_code`,
     db.prisma.$queryRaw<{ error_key: string; n: unknown }[]>`
-      SELECT error_key, SUM(count) AS n FROM error_key_minutes WHERE ${where}
+      SELECT error_key, SUM(count) AS n FROM ${errorKeyRollupSource(filter)} rm
       GROUP BY error_key ORDER BY n DESC, error_key LIMIT ${errorKeyLimit}`,
   ]);
   const byStatus: Record<string, number> = {};

@@ -3,7 +3,8 @@
 import type { Database } from '../client';
 import { Prisma } from '../generated/sqlite/client';
 import { toNumber } from '../sql-dialect';
-import { type RollupFilter, rollupWhereSql } from './rollup-filter';
+import type { RollupFilter } from './rollup-filter';
+import { requestRollupSource } from './rollup-source';
 
 export interface EndpointStats {
   endpointId: string;
@@ -48,7 +49,7 @@ export async function listEndpointStats(db: Database, filter: RollupFilter, opti
              SUM(CASE WHEN status_code = 403 THEN count ELSE 0 END) AS s403,
              SUM(CASE WHEN status_code = 429 THEN count ELSE 0 END) AS s429,
              SUM(duration_sum_ms) AS duration_sum
-      FROM request_minutes WHERE ${rollupWhereSql(filter)}
+      FROM ${requestRollupSource(filter)} rm
       GROUP BY endpoint_id ${having}
     ) s JOIN endpoints e ON e.id = s.endpoint_id
     ORDER BY ${orderSql(options.order)}, s.endpoint_id

@@ -1,5 +1,6 @@
 // The services and environments that sent calls in a time range, for the filter pickers.
 import type { Database } from '../client';
+import { requestRollupSource } from './rollup-source';
 
 export interface FilterOptions {
   services: string[];
@@ -7,11 +8,10 @@ export interface FilterOptions {
 }
 
 export async function listFilterOptions(db: Database, fromMinute: number, toMinute: number): Promise<FilterOptions> {
+  const source = requestRollupSource({ fromMinute, toMinute });
   const [services, environments] = await Promise.all([
-    db.prisma.$queryRaw<{ v: string }[]>`
-      SELECT DISTINCT service AS v FROM request_minutes WHERE minute >= ${fromMinute} AND minute < ${toMinute} ORDER BY 1 LIMIT 500`,
-    db.prisma.$queryRaw<{ v: string }[]>`
-      SELECT DISTINCT environment AS v FROM request_minutes WHERE minute >= ${fromMinute} AND minute < ${toMinute} ORDER BY 1 LIMIT 100`,
+    db.prisma.$queryRaw<{ v: string }[]>`SELECT DISTINCT service AS v FROM ${source} rm ORDER BY 1 LIMIT 500`,
+    db.prisma.$queryRaw<{ v: string }[]>`SELECT DISTINCT environment AS v FROM ${source} rm ORDER BY 1 LIMIT 100`,
   ]);
   return { services: services.map((r) => r.v), environments: environments.map((r) => r.v) };
 }

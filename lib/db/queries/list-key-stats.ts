@@ -4,7 +4,8 @@ import type { Database } from '../client';
 import { Prisma } from '../generated/sqlite/client';
 import { toNumber } from '../sql-dialect';
 import { failureCondition, type ListStatsOptions, orderSql } from './list-endpoint-stats';
-import { type RollupFilter, rollupWhereSql } from './rollup-filter';
+import type { RollupFilter } from './rollup-filter';
+import { requestRollupSource } from './rollup-source';
 
 export interface KeyStats {
   /** '' for calls that carried no key. */
@@ -32,7 +33,7 @@ export async function listKeyStats(db: Database, filter: RollupFilter, options: 
              SUM(CASE WHEN status_code = 401 THEN count ELSE 0 END) AS s401,
              SUM(CASE WHEN status_code = 403 THEN count ELSE 0 END) AS s403,
              SUM(CASE WHEN status_code = 429 THEN count ELSE 0 END) AS s429
-      FROM request_minutes WHERE ${rollupWhereSql(filter)}
+      FROM ${requestRollupSource(filter)} rm
       GROUP BY api_key_fingerprint ${having}
     ) s LEFT JOIN api_keys k ON k.fingerprint = s.fingerprint
     ORDER BY ${orderSql(options.order)}, s.fingerprint

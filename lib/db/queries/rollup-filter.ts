@@ -15,10 +15,15 @@ export interface RollupFilter {
 }
 
 export function rollupWhereSql(f: RollupFilter): Prisma.Sql {
-  const parts = [Prisma.sql`minute >= ${f.fromMinute}`, Prisma.sql`minute < ${f.toMinute}`];
-  if (f.service !== undefined) parts.push(Prisma.sql`service = ${f.service}`);
-  if (f.environment !== undefined) parts.push(Prisma.sql`environment = ${f.environment}`);
-  if (f.endpoint !== undefined) parts.push(Prisma.sql`endpoint_id = ${f.endpoint}`);
-  if (f.key !== undefined) parts.push(Prisma.sql`api_key_fingerprint = ${f.key}`);
-  return Prisma.join(parts, ' AND ');
+  return Prisma.sql`minute >= ${f.fromMinute} AND minute < ${f.toMinute}${dimensionWhereSql(f)}`;
+}
+
+/** ` AND service = … AND …` for the filter's dimensions (empty when there are none). */
+export function dimensionWhereSql(f: RollupFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (f.service !== undefined) parts.push(Prisma.sql` AND service = ${f.service}`);
+  if (f.environment !== undefined) parts.push(Prisma.sql` AND environment = ${f.environment}`);
+  if (f.endpoint !== undefined) parts.push(Prisma.sql` AND endpoint_id = ${f.endpoint}`);
+  if (f.key !== undefined) parts.push(Prisma.sql` AND api_key_fingerprint = ${f.key}`);
+  return parts.length ? Prisma.join(parts, '') : Prisma.empty;
 }
