@@ -1,90 +1,111 @@
-// / — ingest status and the last hour's calls by status, rendered on the server.
-import { getIngestOverview } from '@/lib/overview/get-ingest-overview';
+// / — the overview: headline figures vs the previous period, the status time series, the
+// status breakdown, the top failing endpoints and keys, and ingest status; a setup panel
+// instead while nothing has been stored.
+import Link from 'next/link';
+import { EmptyRangeNotice } from '@/app/_components/overview/empty-range-notice';
+import { EndpointStatsTable } from '@/app/_components/overview/endpoint-stats-table';
+import { IngestStatus } from '@/app/_components/overview/ingest-status';
+import { KeyStatsTable } from '@/app/_components/overview/key-stats-table';
+import { KpiTiles } from '@/app/_components/overview/kpi-tiles';
+import styles from '@/app/_components/overview/overview.module.css';
+import { SetupPanel } from '@/app/_components/overview/setup-panel';
+import { StatusBreakdownTable } from '@/app/_components/overview/status-breakdown-table';
+import { StatusChart } from '@/app/_components/status-chart';
+import { ViewBar } from '@/app/_components/view-bar';
+import { rangeLabels, resolveDashboardView, type SearchParams, viewQuery } from '@/lib/dashboard/dashboard-view';
+import { loadOverview, overviewInitialCodes } from '@/lib/dashboard/overview/load-overview';
+import { getDatabase } from '@/lib/db/client';
 
 export const dynamic = 'force-dynamic';
 
-const statusText: Record<string, string> = {
-  '200': 'OK',
-  '201': 'Created',
-  '400': 'Bad Request',
-  '401': 'Unauthorized',
-  '403': 'Forbidden',
-  '404': 'Not Found',
-  '406': 'Not Acceptable',
-  '409': 'Conflict',
-  '422': 'Unprocessable Entity',
-  '429': 'Too Many Requests',
-  network: 'No response',
-};
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const view = resolveDashboardView(await searchParams, Date.now());
+  const data = await loadOverview(getDatabase(), view);
+  const rangeText = view.range === 'custom' ? 'chosen range' : rangeLabels[view.range].toLowerCase();
+  // Names for the endpoint/key filter chips, when the tables already hold them.
+  const pinnedEndpoint = data.failingEndpoints.find((r) => r.stats.endpointId === view.filters.endpoint)?.stats;
+  const pinnedKey = data.failingKeys.find((r) => r.stats.fingerprint === view.filters.key)?.stats;
+  const pinnedLabels = {
+    endpoint: pinnedEndpoint && `${pinnedEndpoint.method} ${pinnedEndpoint.host}${pinnedEndpoint.route}`,
+    key: pinnedKey?.label ?? undefined,
+  };
 
-export default async function OverviewPage() {
-  const { stats, summary, statusRows } = await getIngestOverview();
+  const ingest = (
+    <section className={styles.section} aria-labelledby="ingest-heading">
+      <h2 id="ingest-heading">Ingest</h2>
+      <IngestStatus stats={data.ingest} />
+    </section>
+  );
+
+  if (data.setup) {
+    return (
+      <>
+        <h1>Overview</h1>
+        <ViewBar view={view} path="/" />
+        <SetupPanel setup={data.setup} />
+        {ingest}
+      </>
+    );
+  }
+
   return (
     <>
       <h1>Overview</h1>
-      <section aria-labelledby="ingest-heading">
-        <h2 id="ingest-heading">Ingest</h2>
-        <dl className="tiles">
-          {(
-            [
-              ['Spans received', stats.received],
-              ['Calls stored', stats.stored],
-              ['Duplicates', stats.duplicates],
-              ['Ignored (not HTTP client)', stats.ignored],
-              ['Rejected spans', stats.rejected],
-              ['Refused requests', stats.refusedRequests],
-            ] as const
-          ).map(([label, value]) => (
-            <div className="tile" key={label}>
-              <dt>{label}</dt>
-              <dd>{value.toLocaleString('en-US')}</dd>
+      <ViewBar view={view} path="/" pinnedLabels={pinnedLabels} />
+      <section aria-labelledby="kpi-heading">
+        <h2 id="kpi-heading" className={styles.srOnly}>
+          Key figures for the {rangeText}
+        </h2>
+        <KpiTiles kpis={data.kpis} view={view} />
+      </section>
+
+      {data.callsInRange === 0 ? (
+        <div className={styles.section}>
+          <EmptyRangeNotice view={view} path="/" lastActivityAt={data.ingest.lastActivityAt} />
+        </div>
+      ) : (
+        <>
+          <section className={styles.section} aria-labelledby="chart-heading">
+            <h2 id="chart-heading">401, 403 and 429 over time</h2>
+            <StatusChart
+              title="Calls by status over time"
+              series={data.series}
+              initialCodes={overviewInitialCodes}
+              rangeMs={view.toMs - view.fromMs}
+            />
+          </section>
+
+          <section className={styles.section} aria-labelledby="failing-endpoints-heading">
+            <div className={styles.sectionHead}>
+              <h2 id="failing-endpoints-heading">Top failing endpoints</h2>
+              <Link href={`/endpoints${viewQuery(view)}`}>All endpoints</Link>
             </div>
-          ))}
-        </dl>
-        <p className="muted">
-          {stats.lastActivityAt ? `Last activity ${stats.lastActivityAt}` : 'No spans received yet. Send OTLP/HTTP to '}
-          {!stats.lastActivityAt && <code>/v1/traces</code>}
-        </p>
-        {stats.lastRejections.length > 0 && (
-          <details>
-            <summary>Recent rejections ({stats.lastRejections.length})</summary>
-            <ul>
-              {stats.lastRejections.map((r) => (
-                <li key={`${r.at}-${r.reason}`}>
-                  <time dateTime={r.at}>{r.at}</time>: {r.reason}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
-      </section>
-      <section aria-labelledby="status-heading">
-        <h2 id="status-heading">Calls by status, last hour</h2>
-        {summary.total === 0 ? (
-          <p className="muted">No HTTP client calls in the last hour.</p>
-        ) : (
-          <table aria-describedby="status-heading">
-            <thead>
-              <tr>
-                <th scope="col">Status</th>
-                <th scope="col">Calls</th>
-                <th scope="col">Share</th>
-              </tr>
-            </thead>
-            <tbody>
-              {statusRows.map((row) => (
-                <tr key={row.status} data-status={row.status}>
-                  <td className={`status-${row.statusClass}`}>
-                    {row.status} {statusText[row.status] ?? ''}
-                  </td>
-                  <td>{row.count.toLocaleString('en-US')}</td>
-                  <td>{(row.share * 100).toFixed(1)}%</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+            {data.failingEndpoints.length === 0 ? (
+              <p className={styles.empty}>No endpoint had a failed call in this range.</p>
+            ) : (
+              <EndpointStatsTable rows={data.failingEndpoints} view={view} labelledBy="failing-endpoints-heading" />
+            )}
+          </section>
+
+          <section className={styles.section} aria-labelledby="failing-keys-heading">
+            <div className={styles.sectionHead}>
+              <h2 id="failing-keys-heading">Top failing API keys</h2>
+              <Link href={`/keys${viewQuery(view)}`}>All API keys</Link>
+            </div>
+            {data.failingKeys.length === 0 ? (
+              <p className={styles.empty}>No API key had a failed call in this range.</p>
+            ) : (
+              <KeyStatsTable rows={data.failingKeys} view={view} labelledBy="failing-keys-heading" />
+            )}
+          </section>
+
+          <section className={styles.section} aria-labelledby="status-heading">
+            <h2 id="status-heading">Calls by status, {rangeText}</h2>
+            <StatusBreakdownTable rows={data.breakdown} view={view} captionId="status-heading" />
+          </section>
+        </>
+      )}
+      {ingest}
     </>
   );
 }

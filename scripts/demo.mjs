@@ -1,5 +1,5 @@
 // `npm run demo`: the dashboard (as `npm start` runs it), a mock of the Voiso v4 API, and
-// thirteen small applications that call it with real mistakes, traced by Faultline's own
+// fourteen small applications that call it with real mistakes, traced by Faultline's own
 // instrumentation and exported over OTLP, until Ctrl-C.
 //
 // Environment: PORT and DATABASE_URL as for `npm start`; FAULTLINE_INGEST_TOKEN (random when

@@ -106,7 +106,13 @@ export function StatusChart({ title, series, initialCodes, rangeMs, height = 280
                   stroke={line.color}
                   strokeDasharray={line.dash}
                   strokeWidth={2}
-                  dot={false}
+                  dot={(props: { index?: number; cx?: number; cy?: number }) =>
+                    props.index !== undefined && line.isolated.includes(props.index) && props.cy != null ? (
+                      <circle key={`${line.code}-${props.index}`} cx={props.cx} cy={props.cy} r={3} fill={line.color} />
+                    ) : (
+                      <g key={`${line.code}-${props.index}`} />
+                    )
+                  }
                   connectNulls={false}
                   isAnimationActive={false}
                 />

@@ -11,9 +11,11 @@ export interface ViewBarProps {
   path: string;
   /** Labels of the endpoint/key filters in the view, e.g. "GET host/api/v4/users". */
   pinnedLabels?: { endpoint?: string; key?: string };
+  /** The page's own URL parameters (e.g. the explorer's `status`), kept when the view changes. */
+  keep?: Record<string, string | undefined>;
 }
 
-export async function ViewBar({ view, path, pinnedLabels = {} }: ViewBarProps) {
+export async function ViewBar({ view, path, pinnedLabels = {}, keep = {} }: ViewBarProps) {
   const options = await getFilterOptions(view);
   const pinned: ViewControlsProps['pinned'] = [];
   if (view.filters.endpoint) {
@@ -33,8 +35,12 @@ export async function ViewBar({ view, path, pinnedLabels = {} }: ViewBarProps) {
         pinned={pinned}
         refresh={view.refreshChoice}
         problems={view.problems}
+        keep={keep}
       />
-      <AutoRefresh on={view.autoRefresh} toggleHref={`${path}${viewQuery(view, { refresh: view.autoRefresh ? 'off' : 'on' })}`} />
+      <AutoRefresh
+        on={view.autoRefresh}
+        toggleHref={`${path}${viewQuery(view, { ...keep, refresh: view.autoRefresh ? 'off' : 'on' })}`}
+      />
     </div>
   );
 }

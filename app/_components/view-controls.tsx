@@ -17,6 +17,8 @@ export interface ViewControlsProps {
   pinned: { name: 'endpoint' | 'key'; value: string; label: string }[];
   refresh?: 'on' | 'off';
   problems: string[];
+  /** The page's own parameters, carried along as hidden fields. */
+  keep?: Record<string, string | undefined>;
 }
 
 const ranges: [string, string][] = [
@@ -128,6 +130,9 @@ export function ViewControls(props: ViewControlsProps) {
         </span>
       ))}
       {props.refresh ? <input type="hidden" name="refresh" value={props.refresh} /> : null}
+      {Object.entries(props.keep ?? {}).map(([name, value]) =>
+        value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
+      )}
       <button type="submit">Apply</button>
       {props.problems.map((p) => (
         <p key={p} role="status" className="notice">

@@ -15,7 +15,12 @@ export function generateToken(kind: TokenKind): string {
   return prefixes[kind] + randomBytes(24).toString('base64url');
 }
 
-/** The part of a token that may be shown again later, to recognise it. */
+/**
+ * The part of a token that may be stored and shown again, to recognise it: the kind marker
+ * plus 4 random characters ("fl_ingest_Ab3x…"), 24 bits of a 192-bit secret. Not "up to the
+ * last _": base64url has "_" in its alphabet, so that could keep most of the secret.
+ */
 export function tokenDisplayPrefix(token: string): string {
-  return `${token.slice(0, token.lastIndexOf('_') + 5)}…`;
+  const marker = Object.values(prefixes).find((p) => token.startsWith(p)) ?? '';
+  return `${token.slice(0, marker.length + 4)}…`;
 }

@@ -34,6 +34,14 @@ describe('prepareStatusChart', () => {
     expect(chart.empty).toBe(false);
   });
 
+  it('marks points with gaps on both sides, which a line cannot draw', () => {
+    const chart = prepareStatusChart(series, 'rate');
+    expect(chart.lines.map((l) => [l.code, l.isolated])).toEqual([
+      ['401', [0, 2]],
+      ['429', [0, 2]],
+    ]);
+  });
+
   it('gives counts in count mode, still null for buckets without calls', () => {
     const chart = prepareStatusChart(series, 'count');
     expect(chart.rows.map((r) => r['429'])).toEqual([1, null, 3]);
@@ -88,7 +96,15 @@ describe('prepareSparkline', () => {
   it('draws a path scaled to the maximum and breaks it at gaps', () => {
     const line = prepareSparkline([0, 4, null, 2], 30, 10);
     expect(line.max).toBe(4);
-    expect(line.path).toBe('M0.0 9.0L10.0 1.0M30.0 5.0');
+    expect(line.path).toBe('M0.0 9.0L10.0 1.0');
+    expect(line.dots).toEqual([{ x: 30, y: 5 }]);
+  });
+
+  it('draws a point between gaps (or alone) as a dot, since a path cannot show it', () => {
+    const line = prepareSparkline([null, 2, null, 1, 1], 40, 10);
+    expect(line.dots).toEqual([{ x: 10, y: 1 }]);
+    expect(line.path).toBe('M30.0 5.0L40.0 5.0');
+    expect(prepareSparkline([3], 10, 10).dots).toEqual([{ x: 5, y: 1 }]);
   });
 
   it('draws nothing without values and a flat line for zeros', () => {

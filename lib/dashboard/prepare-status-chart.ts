@@ -12,6 +12,8 @@ export interface ChartLine extends StatusStyle {
   code: string;
   /** Calls with this status over the whole range, for the legend and the toggles. */
   total: number;
+  /** Row indexes whose neighbours are both gaps: drawn as dots, since no segment reaches them. */
+  isolated: number[];
 }
 
 export interface PreparedStatusChart {
@@ -38,8 +40,17 @@ export function prepareStatusChart(series: readonly StatusSeries[], mode: ChartM
     code: s.code,
     ...statusStyle(s.code),
     total: s.points.reduce((sum, p) => sum + p.count, 0),
+    isolated: isolatedIndexes(rows.map((row) => row[s.code] ?? null)),
   }));
   return { rows, lines, empty: !anyCalls };
+}
+
+function isolatedIndexes(values: readonly (number | null)[]): number[] {
+  const out: number[] = [];
+  values.forEach((v, i) => {
+    if (v !== null && (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null) out.push(i);
+  });
+  return out;
 }
 
 function round(value: number, digits: number): number {

@@ -125,6 +125,12 @@ describe('demo personas', () => {
     expect([...byPage.values()].every((status) => status === 200)).toBe(true);
   });
 
+  it('agent-wallboard meets the outage with a 503 and gets through on its retry', async () => {
+    const played = await playRound(persona('agent-wallboard'));
+    expect(played.map((p) => p.status)).toEqual([503, 200]);
+    expect(played[0]?.body).toEqual({ error: 'Service Unavailable' });
+  });
+
   it('billing-worker is healthy until its key is rotated away, then gets 401', async () => {
     expect(statuses(await playRound(persona('billing-worker')))).toEqual([200]);
     mock.revokeKey(mock.keys.acmeRotationOld);

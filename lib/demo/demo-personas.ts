@@ -2,7 +2,7 @@
 import { billingWorker, legacyDialer, partnerBridge, qaSmoke, reportExporter } from './auth-personas';
 import type { Persona } from './persona';
 import { campaignBot, campaignScheduler, crmSync, leadImporter, oldIntegration, transcriptViewer } from './request-personas';
-import { cdrArchiver, cdrExport } from './throttled-personas';
+import { agentWallboard, cdrArchiver, cdrExport } from './throttled-personas';
 
 export const demoPersonas: readonly Persona[] = [
   crmSync,
@@ -18,6 +18,7 @@ export const demoPersonas: readonly Persona[] = [
   leadImporter,
   cdrExport,
   cdrArchiver,
+  agentWallboard,
 ];
 
 export function findPersona(service: string): Persona | undefined {

@@ -45,15 +45,16 @@ export const campaignScheduler = definePersona({
   },
 });
 
-/** Written against API v1, never migrated: every path is 404. */
+/** Written against API v1, never migrated: every path is 404, including one that never existed. */
 export const oldIntegration = definePersona({
   service: 'old-integration',
-  mistake: 'still calls /api/v1 (404)',
+  mistake: 'still calls /api/v1, and /api/v4/call-logs, which does not exist (404)',
   everyMs: 4000,
   async round({ call, random }) {
     const auth = { scheme: 'bearer', key: demoKeys.acmeLegacy } as const;
     await call({ cluster: 'acme', path: '/api/v1/users', auth });
     await call({ cluster: 'acme', path: `/api/v1/contacts/${1 + Math.floor(random() * 5)}`, auth });
+    await call({ cluster: 'acme', path: '/api/v4/call-logs?per_page=20', auth });
   },
 });
 

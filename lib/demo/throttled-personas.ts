@@ -1,5 +1,5 @@
-// Personas that exceed the per-key rate limit: one retries 429s immediately (and stays
-// throttled), the other waits as Retry-After says (and gets through).
+// Personas that meet the provider's limits: one retries 429s immediately (and stays
+// throttled), one waits as Retry-After says (and gets through), one polls through an outage.
 import { demoKeys } from '@/lib/mock-voiso/demo-keys';
 import { definePersona, type PersonaContext } from './persona';
 import type { VoisoReply } from './voiso-client';
@@ -42,4 +42,25 @@ export const cdrArchiver = definePersona({
     exportAllPages(context, demoKeys.acmeCdrArchive, 5, (throttled) =>
       context.sleep((throttled.retryAfterSeconds ?? 1) * 1000),
     ),
+});
+
+// A quarter of the wallboard's polls meet the provider's outage (played with the mock's
+// X-Mock-Fail header); it retries each once after the Retry-After the 503 carries.
+const outageShare = 0.25;
+
+/** A wallboard polling Globex's agents through a provider outage: 503s, each retried once. */
+export const agentWallboard = definePersona({
+  service: 'agent-wallboard',
+  mistake: "none of its own: Globex's cluster is failing intermittently (503)",
+  clusters: ['globex'],
+  everyMs: 2000,
+  async round({ call, random, sleep }) {
+    const auth = { scheme: 'bearer', key: demoKeys.globexWallboard } as const;
+    const headers = random() < outageShare ? { 'x-mock-fail': '503' } : undefined;
+    const reply = await call({ cluster: 'globex', path: '/api/v4/agents', auth, headers });
+    if (reply.status >= 500) {
+      await sleep((reply.retryAfterSeconds ?? 1) * 1000);
+      await call({ cluster: 'globex', path: '/api/v4/agents', auth });
+    }
+  },
 });

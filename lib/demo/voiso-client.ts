@@ -13,6 +13,8 @@ export interface VoisoRequest {
   auth: DemoAuth;
   accept?: string;
   body?: unknown;
+  /** Extra request headers (the mock's X-Mock-Fail, to play a provider outage). */
+  headers?: Record<string, string>;
 }
 
 export interface VoisoReply {
@@ -33,7 +35,7 @@ export class VoisoClient {
 
   call(request: VoisoRequest): Promise<VoisoReply> {
     const url = new URL(request.path, this.clusterUrls[request.cluster]);
-    const headers: Record<string, string> = { accept: request.accept ?? 'application/json' };
+    const headers: Record<string, string> = { ...request.headers, accept: request.accept ?? 'application/json' };
     if (request.auth.scheme === 'bearer') headers.authorization = `Bearer ${request.auth.key}`;
     if (request.auth.scheme === 'token') headers.authorization = `Token ${request.auth.key}`;
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);

@@ -18,6 +18,7 @@ export interface DemoKeys {
   acmeImporter: string;
   acmeCdrExport: string;
   acmeCdrArchive: string;
+  globexWallboard: string;
 }
 
 export interface KeyGrant {
@@ -43,6 +44,7 @@ export const demoKeys: Readonly<DemoKeys> = {
   acmeImporter: 'eGzyajk8GOuQmKN9e6nGD8Uv6HxGDe1QZeqphpOC',
   acmeCdrExport: 'XbkR1ZHjBEAXHF3D4uYvqUgYP6mYKXpHdtrChh9w',
   acmeCdrArchive: 'PT5kiIW8s9Ycb39fGE4vr3EoTg0gnz0DjWUpA1A4',
+  globexWallboard: 'JRhlGdb6QHh7nK0tdX5KTMFkPVf86DUk0Ni9HB2y',
 };
 
 export const demoKeyGrants: Readonly<Record<keyof DemoKeys, KeyGrant>> = {
@@ -60,4 +62,5 @@ export const demoKeyGrants: Readonly<Record<keyof DemoKeys, KeyGrant>> = {
   acmeImporter: { contactCenter: 'acme', environment: 'production', role: 'admin' },
   acmeCdrExport: { contactCenter: 'acme', environment: 'production', role: 'analyst' },
   acmeCdrArchive: { contactCenter: 'acme', environment: 'production', role: 'analyst' },
+  globexWallboard: { contactCenter: 'globex', environment: 'production', role: 'read_only' },
 };

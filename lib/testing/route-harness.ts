@@ -1,18 +1,44 @@
 // Runs the real route handlers in a test process: a fresh database, the environment the
-// handlers read (tokens, limits), and helpers to build requests and read back everything
-// stored. Each vitest file runs in its own process, so the process-wide env cache and
-// database singleton belong to that file alone.
+// handlers read (tokens, limits), and helpers to call handlers, build requests and read back
+// everything stored. Each vitest file runs in its own process, so the process-wide env cache
+// and database singleton belong to that file alone.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { disconnectDatabase } from '@/lib/db/client';
 import { resetEnvForTests } from '@/lib/env';
 import { otlpProtoSchema } from '@/lib/otlp/otlp-proto-schema';
 import { createTestDatabase, type TestDatabase, testProvider } from './test-database';
 
+/** A route handler as Next calls it; handlers of routes without dynamic segments ignore the context. */
+export type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+
+export interface JsonResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface SendOptions<P> {
+  /** The bearer token: the env's API token when omitted, no Authorization header when null. */
+  token?: string | null;
+  /** The route's dynamic segments as Next passes them (still URL-encoded). */
+  params?: P;
+  method?: string;
+  /** A JSON body. */
+  body?: string;
+}
+
 export interface RouteTestEnv {
   t: TestDatabase;
   ingestToken: string;
   apiToken: string;
+  /** Calls a route handler as an API client would and reads its JSON answer. */
+  send<P>(handler: RouteHandler<P>, path: string, options?: SendOptions<P>): Promise<JsonResponse>;
+  /** A GET with the API token, another token, or none (null); `T` types the body as the test expects it. */
+  get<T = unknown>(handler: (request: Request) => Promise<Response>, path: string, token?: string | null): Promise<JsonResponse<T>>;
+  /** A GET with the API token that must answer 200: its body. */
+  getOk<T>(handler: (request: Request) => Promise<Response>, path: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -39,15 +65,49 @@ export async function setUpRouteTestEnv(extra: Record<string, string> = {}): Pro
   });
   resetEnvForTests();
   await disconnectDatabase();
+  const send = async <P>(handler: RouteHandler<P>, path: string, options: SendOptions<P> = {}): Promise<JsonResponse> => {
+    const token = options.token === undefined ? apiToken : options.token;
+    const headers: Record<string, string> = {};
+    if (token !== null) headers.Authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const request = new Request(`http://localhost${path}`, { method: options.method, headers, body: options.body });
+    const res = await handler(request, { params: Promise.resolve(options.params as P) });
+    return { status: res.status, headers: res.headers, body: await res.json() };
+  };
+  const get = async <T>(handler: (request: Request) => Promise<Response>, path: string, token?: string | null) =>
+    (await send(handler, path, { token })) as JsonResponse<T>;
   return {
     t,
     ingestToken,
     apiToken,
+    send,
+    get,
+    async getOk<T>(handler: (request: Request) => Promise<Response>, path: string): Promise<T> {
+      const res = await get<T>(handler, path);
+      if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
     async close() {
       await disconnectDatabase();
       await t.drop();
     },
   };
+}
+
+/**
+ * setUpRouteTestEnv for a whole test file: set up before its tests, closed after them. The
+ * object returned is filled in by that beforeAll, so use it inside tests and hooks only.
+ */
+export function setUpRouteTestEnvForFile(extra: Record<string, string> = {}): RouteTestEnv {
+  const env = {} as RouteTestEnv;
+  beforeAll(async () => {
+    Object.assign(env, await setUpRouteTestEnv(extra));
+  });
+  afterAll(async () => {
+    // Nothing to close when the set-up itself failed.
+    if ('close' in env) await env.close();
+  });
+  return env;
 }
 
 export function uniqueId(prefix: string): string {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { createDatabase, type Database } from '@/lib/db/client';
 import type { DatabaseTarget } from '@/lib/db/database-target';
@@ -34,6 +35,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       else await dropPostgresDatabase(target.url);
     },
   };
+}
+
+/**
+ * createTestDatabase for a whole test file: created before its tests, dropped after them. The
+ * object returned is filled in by that beforeAll, so use it inside tests and hooks only.
+ */
+export function createTestDatabaseForFile(): TestDatabase {
+  const t = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(t, await createTestDatabase());
+  });
+  afterAll(async () => {
+    // Nothing to drop when creating it failed.
+    if ('drop' in t) await t.drop();
+  });
+  return t;
 }
 
 function createSqliteFile(): DatabaseTarget {

@@ -7,14 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { createDatabase, type Database } from '@/lib/db/client';
-import { getFailuresByBucket } from '@/lib/db/queries/get-failures-by-bucket';
 import { getSummary } from '@/lib/db/queries/get-summary';
-import { listEndpointStats } from '@/lib/db/queries/list-endpoint-stats';
-import { listKeyStats } from '@/lib/db/queries/list-key-stats';
 import { listRequests, type RequestCursor } from '@/lib/db/queries/list-requests';
 import { saveRequestBatch } from '@/lib/db/save-request-batch';
 import { resolveDashboardView, viewRollupFilter } from '@/lib/dashboard/dashboard-view';
-import { getStatusSeries } from '@/lib/series/get-status-series';
+import { loadOverview } from '@/lib/dashboard/overview/load-overview';
 import { makeDashboardDataset } from './make-dashboard-dataset';
 
 const requestCount = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
@@ -32,27 +29,9 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
   return times[Math.floor(runs / 2)] ?? Number.NaN;
 }
 
-/** Every aggregate the overview shows for a 24 h view, as the page issues them (in parallel). */
+/** Everything the overview page shows for a 24 h view, through the page's own loader. */
 async function overviewQueries(db: Database, endMs: number): Promise<void> {
-  const view = resolveDashboardView({ range: '24h' }, endMs);
-  const filter = viewRollupFilter(view);
-  const step = view.stepSeconds;
-  const [, , , endpoints, keys] = await Promise.all([
-    getSummary(db, filter),
-    getSummary(db, viewRollupFilter(view, { previous: true })),
-    getStatusSeries(db, filter, {
-      codes: ['401', '403', '429', '404', '406', '409', '422', '5xx', 'network', '2xx'],
-      step,
-      fromMs: view.fromMs,
-      toMs: view.toMs,
-    }),
-    listEndpointStats(db, filter, { order: 'errors', limit: 10, failingOnly: true }),
-    listKeyStats(db, filter, { order: 'errors', limit: 10, failingOnly: true }),
-  ]);
-  await Promise.all([
-    getFailuresByBucket(db, filter, 'endpoint', endpoints.map((e) => e.endpointId), step / 60),
-    getFailuresByBucket(db, filter, 'key', keys.map((k) => k.fingerprint), step / 60),
-  ]);
+  await loadOverview(db, resolveDashboardView({ range: '24h' }, endMs));
 }
 
 async function main() {
@@ -63,7 +42,7 @@ async function main() {
   const db = createDatabase(target);
   const endMs = Date.now();
 
-  let t = performance.now();
+  const t = performance.now();
   for (const batch of makeDashboardDataset(requestCount, endMs)) {
     await saveRequestBatch(db, batch, { received: batch.length, ignored: 0, rejected: 0 }, endMs);
   }
@@ -94,7 +73,7 @@ async function main() {
   );
   const row = (ms: number) => ({ 'median ms': +ms.toFixed(1), 'ratio to overview': +(ms / overviewMs).toFixed(2) });
   console.table({
-    'overview, 24 h (all rollup queries, parallel)': row(overviewMs),
+    'overview page data, 24 h (loadOverview)': row(overviewMs),
     'status summary from rollups': row(rollupSummaryMs),
     'same summary from raw calls': row(rawSummaryMs),
     'explorer ?status=429, first page': row(explorerFirstMs),

@@ -1,7 +1,7 @@
 // The read API (/api/v1/summary, /api/v1/timeseries, /api/v1/ingest/stats) through the real
 // route handlers against a real database seeded with known calls.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as statsGet } from '@/app/api/v1/ingest/stats/route';
 import { GET as summaryGet } from '@/app/api/v1/summary/route';
 import { GET as timeseriesGet } from '@/app/api/v1/timeseries/route';
@@ -12,28 +12,18 @@ import { saveRequestBatch } from '@/lib/db/save-request-batch';
 import { createNamedToken } from '@/lib/db/tokens';
 import type { StatusSeries } from '@/lib/series/build-status-series';
 import { makeRequest } from '@/lib/testing/make-request';
-import { apiRequest, queryString, type RouteTestEnv, setUpRouteTestEnv, uniqueId } from '@/lib/testing/route-harness';
+import { queryString, uniqueId, setUpRouteTestEnvForFile } from '@/lib/testing/route-harness';
+import { seedCalls } from '@/lib/testing/seed-calls';
 
 type Handler = (request: Request) => Promise<Response>;
 
-let env: RouteTestEnv;
-
-beforeAll(async () => {
-  env = await setUpRouteTestEnv();
-});
-
-afterAll(async () => {
-  await env?.close();
-});
+const env = setUpRouteTestEnvForFile();
 
 const minute = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const endpointIdFor = () => `ep${randomBytes(7).toString('hex')}`;
 
-async function seed(requests: ClassifiedRequest[]): Promise<void> {
-  const result = await saveRequestBatch(env.t.db, requests, { received: requests.length, ignored: 0, rejected: 0 }, Date.now());
-  expect(result).toEqual({ stored: requests.length, duplicates: 0 });
-}
+const seed = (requests: ClassifiedRequest[]) => seedCalls(env.t.db, requests);
 
 function times<T>(n: number, make: (i: number) => T): T[] {
   return Array.from({ length: n }, (_, i) => make(i));
@@ -43,18 +33,6 @@ function times<T>(n: number, make: (i: number) => T): T[] {
 function call(startMs: number, statusCode: number, overrides: Partial<ClassifiedRequest> = {}): ClassifiedRequest {
   const defaultKeys: Record<number, string[]> = { 401: ['Unauthorized'], 403: ['Forbidden'], 429: ['Too many requests'], 500: ['Internal Server Error'] };
   return makeRequest({ startMs, statusCode, errorKeys: statusCode >= 400 ? (defaultKeys[statusCode] ?? ['Error']) : [], ...overrides });
-}
-
-/** token null: no Authorization header. */
-async function get(handler: Handler, path: string, token: string | null = env.apiToken): Promise<{ status: number; headers: Headers; body: unknown }> {
-  const res = await handler(apiRequest(path, token ?? undefined));
-  return { status: res.status, headers: res.headers, body: await res.json() };
-}
-
-async function getOk<T>(handler: Handler, path: string): Promise<T> {
-  const res = await get(handler, path);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as T;
 }
 
 const summaryPath = (params: Record<string, string | number | undefined>) => `/api/v1/summary?${queryString(params)}`;
@@ -68,7 +46,7 @@ describe('authentication', () => {
   ];
 
   it.each(routes)('%s answers 401 with the JSON error shape without a token', async (_name, handler, path) => {
-    const res = await get(handler, path, null);
+    const res = await env.get(handler, path, null);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
     expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/Missing Authorization header/) } });
@@ -76,7 +54,7 @@ describe('authentication', () => {
 
   it.each(routes)('%s answers 401 to a wrong token, and to the ingest token', async (_name, handler, path) => {
     for (const token of [`wrong-${randomBytes(12).toString('hex')}`, env.ingestToken]) {
-      const res = await get(handler, path, token);
+      const res = await env.get(handler, path, token);
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer');
       expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/Invalid api token/) } });
@@ -103,13 +81,13 @@ describe('authentication', () => {
       }),
     ).toBe(true);
 
-    expect((await get(statsGet, '/api/v1/ingest/stats', apiToken)).status).toBe(200);
-    expect((await get(statsGet, '/api/v1/ingest/stats', ingestToken)).status).toBe(401);
+    expect((await env.get(statsGet, '/api/v1/ingest/stats', apiToken)).status).toBe(200);
+    expect((await env.get(statsGet, '/api/v1/ingest/stats', ingestToken)).status).toBe(401);
     const stored = await env.t.db.prisma.token.findUniqueOrThrow({ where: { name } });
     expect(stored.lastUsedAt).not.toBeNull();
 
     await env.t.db.prisma.token.update({ where: { name }, data: { revokedAt: new Date() } });
-    expect((await get(statsGet, '/api/v1/ingest/stats', apiToken)).status).toBe(401);
+    expect((await env.get(statsGet, '/api/v1/ingest/stats', apiToken)).status).toBe(401);
   });
 });
 
@@ -142,7 +120,7 @@ describe('GET /api/v1/summary', () => {
   });
 
   it('totals calls by status and by error key over the range, most frequent key first', async () => {
-    const s = await getOk<Summary>(summaryGet, summaryPath(range));
+    const s = await env.getOk<Summary>(summaryGet, summaryPath(range));
     expect(s).toEqual({
       total: 7,
       byStatus: { '200': 2, '401': 3, '422': 1, '429': 1 },
@@ -160,12 +138,12 @@ describe('GET /api/v1/summary', () => {
     ['service and environment', { service: svcB, environment: 'production' }, { total: 1, byStatus: { '429': 1 }, byErrorKey: { 'Too many requests': 1 } }],
     ['an unknown key', { key: 'fp_nobody' }, { total: 0, byStatus: {}, byErrorKey: {} }],
   ] as const)('filters by %s', async (_name, filter, expected) => {
-    expect(await getOk<Summary>(summaryGet, summaryPath({ ...range, ...filter }))).toEqual(expected);
+    expect(await env.getOk<Summary>(summaryGet, summaryPath({ ...range, ...filter }))).toEqual(expected);
   });
 
   it('covers the whole minutes a range touches', async () => {
     // 08:00:30 – 08:01:30 touches 08:00 and 08:01.
-    const s = await getOk<Summary>(summaryGet, summaryPath({ from: iso(base + 30_000), to: iso(base + minute + 30_000), service: svcA }));
+    const s = await env.getOk<Summary>(summaryGet, summaryPath({ from: iso(base + 30_000), to: iso(base + minute + 30_000), service: svcA }));
     expect(s.byStatus).toEqual({ '200': 2, '401': 3 });
   });
 
@@ -173,9 +151,9 @@ describe('GET /api/v1/summary', () => {
     const service = uniqueId('svc-recent');
     const now = Date.now();
     await seed([call(now - 30 * minute, 401, { service }), call(now - 90 * minute, 403, { service }), call(now - 2 * minute, 200, { service })]);
-    const s = await getOk<Summary>(summaryGet, summaryPath({ service }));
+    const s = await env.getOk<Summary>(summaryGet, summaryPath({ service }));
     expect(s.byStatus).toEqual({ '200': 1, '401': 1 });
-    const withOnlyTo = await getOk<Summary>(summaryGet, summaryPath({ service, to: iso(now - 60 * minute) }));
+    const withOnlyTo = await env.getOk<Summary>(summaryGet, summaryPath({ service, to: iso(now - 60 * minute) }));
     expect(withOnlyTo.byStatus).toEqual({ '403': 1 });
   });
 });
@@ -216,7 +194,7 @@ describe('GET /api/v1/timeseries', () => {
   const ts = (m: number) => iso(at(m));
 
   it('gives one series per requested code with a point per minute: counts, rate = count/total, null rate when there were no calls', async () => {
-    const res = await getOk<{ step: number; series: StatusSeries[] }>(
+    const res = await env.getOk<{ step: number; series: StatusSeries[] }>(
       timeseriesGet,
       timeseriesPath({ ...range, codes: '401,403,429', step: 60, service }),
     );
@@ -246,7 +224,7 @@ describe('GET /api/v1/timeseries', () => {
   });
 
   it('accepts status classes such as 4xx', async () => {
-    const res = await getOk<{ series: StatusSeries[] }>(timeseriesGet, timeseriesPath({ ...range, codes: '4xx,5xx,2xx', service }));
+    const res = await env.getOk<{ series: StatusSeries[] }>(timeseriesGet, timeseriesPath({ ...range, codes: '4xx,5xx,2xx', service }));
     expect(res.series.map((s) => s.code)).toEqual(['4xx', '5xx', '2xx']);
     expect(points(res.series, '4xx')?.map((p) => [p.count, p.rate])).toEqual([
       [2, 2 / 3],
@@ -260,7 +238,7 @@ describe('GET /api/v1/timeseries', () => {
   });
 
   it('sums whole buckets of a larger step', async () => {
-    const res = await getOk<{ step: number; series: StatusSeries[] }>(
+    const res = await env.getOk<{ step: number; series: StatusSeries[] }>(
       timeseriesGet,
       timeseriesPath({ ...range, codes: '429', step: 300, service }),
     );
@@ -272,7 +250,7 @@ describe('GET /api/v1/timeseries', () => {
     const recent = uniqueId('svc-series-recent');
     const now = Date.now();
     await seed([call(now - 20 * minute, 403, { service: recent }), call(now - 20 * minute, 200, { service: recent }), call(now - 2 * 3_600_000, 401, { service: recent })]);
-    const res = await getOk<{ step: number; series: StatusSeries[] }>(timeseriesGet, timeseriesPath({ service: recent }));
+    const res = await env.getOk<{ step: number; series: StatusSeries[] }>(timeseriesGet, timeseriesPath({ service: recent }));
     expect(res.step).toBe(60);
     expect(res.series.map((s) => s.code)).toEqual(['401', '403', '429']);
     const p403 = points(res.series, '403') ?? [];
@@ -297,12 +275,12 @@ describe('calls that got no response', () => {
       call(base + minute, 200, { service }),
     ]);
     const range = { from: iso(base), to: iso(base + 2 * minute), service };
-    expect(await getOk<Summary>(summaryGet, summaryPath(range))).toEqual({
+    expect(await env.getOk<Summary>(summaryGet, summaryPath(range))).toEqual({
       total: 3,
       byStatus: { network: 2, '200': 1 },
       byErrorKey: { ECONNREFUSED: 1, timeout: 1 },
     });
-    const res = await getOk<{ series: StatusSeries[] }>(timeseriesGet, timeseriesPath({ ...range, codes: 'network,2xx' }));
+    const res = await env.getOk<{ series: StatusSeries[] }>(timeseriesGet, timeseriesPath({ ...range, codes: 'network,2xx' }));
     expect(res.series).toEqual([
       { code: 'network', points: [{ t: iso(base), count: 2, rate: 1 }, { t: iso(base + minute), count: 0, rate: 0 }] },
       { code: '2xx', points: [{ t: iso(base), count: 0, rate: 0 }, { t: iso(base + minute), count: 1, rate: 1 }] },
@@ -333,14 +311,14 @@ describe('query validation', () => {
     ['an empty codes list', timeseriesGet, timeseriesPath({ codes: ',' }), /codes: codes must list 1 to 20/],
     ['a range over 400 days', summaryGet, summaryPath({ from: iso(now - 401 * 24 * 3_600_000), to: iso(now) }), /from: the range may span at most 400 days/],
   ] as const)('answers 400 naming the parameter for %s', async (_name, handler, path, message) => {
-    const res = await get(handler, path);
+    const res = await env.get(handler, path);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(/^Invalid query: /) } });
     expect((res.body as { error: { message: string } }).error.message).toMatch(message);
   });
 
   it('accepts step=3600 and codes=network', async () => {
-    const res = await getOk<{ step: number; series: StatusSeries[] }>(
+    const res = await env.getOk<{ step: number; series: StatusSeries[] }>(
       timeseriesGet,
       timeseriesPath({ from: iso(Date.UTC(2026, 0, 12)), to: iso(Date.UTC(2026, 0, 12, 3)), step: 3600, codes: 'network' }),
     );
@@ -351,11 +329,11 @@ describe('query validation', () => {
 
 describe('GET /api/v1/ingest/stats', () => {
   it('sums the ingest counters', async () => {
-    const before = await getOk<Record<string, number>>(statsGet, '/api/v1/ingest/stats');
+    const before = await env.getOk<Record<string, number>>(statsGet, '/api/v1/ingest/stats');
     const batch = [call(Date.now(), 200), call(Date.now(), 401)];
     await saveRequestBatch(env.t.db, batch, { received: 5, ignored: 2, rejected: 1 }, Date.now());
     await saveRequestBatch(env.t.db, batch, { received: 2, ignored: 0, rejected: 0 }, Date.now());
-    const after = await getOk<Record<string, unknown>>(statsGet, '/api/v1/ingest/stats');
+    const after = await env.getOk<Record<string, unknown>>(statsGet, '/api/v1/ingest/stats');
     const diff = (k: string) => (after[k] as number) - (before[k] as number);
     expect(['received', 'stored', 'duplicates', 'ignored', 'rejected', 'refusedRequests'].map(diff)).toEqual([7, 2, 2, 2, 1, 0]);
     expect(typeof after.lastActivityAt).toBe('string');

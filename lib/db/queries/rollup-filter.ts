@@ -1,4 +1,5 @@
-// The WHERE clause every rollup query shares: a minute range plus optional dimensions.
+// What every rollup query filters on: a minute range (planned by rollup-source.ts) plus
+// optional dimensions.
 import { Prisma } from '../generated/sqlite/client';
 
 export interface RollupFilter {
@@ -12,10 +13,6 @@ export interface RollupFilter {
   endpoint?: string;
   /** API key fingerprint. */
   key?: string;
-}
-
-export function rollupWhereSql(f: RollupFilter): Prisma.Sql {
-  return Prisma.sql`minute >= ${f.fromMinute} AND minute < ${f.toMinute}${dimensionWhereSql(f)}`;
 }
 
 /** ` AND service = … AND …` for the filter's dimensions (empty when there are none). */

@@ -1,16 +1,16 @@
 // The tiered rollups give exactly what the raw calls say, for ranges that cut hours and
 // 10-minute buckets anywhere, with and without filters, for totals and for chart buckets.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
-import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-database';
 import { makeRequest } from '@/lib/testing/make-request';
-import { saveRequestBatch } from '../save-request-batch';
+import { seedCalls } from '@/lib/testing/seed-calls';
+import { createTestDatabaseForFile } from '@/lib/testing/test-database';
 import { getStatusCountsByBucket } from './get-status-counts-by-bucket';
 import { getSummary } from './get-summary';
 import type { RollupFilter } from './rollup-filter';
 
-let t: TestDatabase;
+const t = createTestDatabaseForFile();
 const calls: ClassifiedRequest[] = [];
 // A fixed day, so hour and 10-minute boundaries are known; 5 hours of calls.
 const base = Date.UTC(2026, 0, 5, 8, 0);
@@ -18,7 +18,6 @@ const hourMs = 3_600_000;
 const minuteOf = (ms: number) => Math.floor(ms / 60_000);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   const statuses = [200, 200, 201, 401, 403, 429, 422, 0];
   let seed = 7;
   const random = () => {
@@ -41,12 +40,8 @@ beforeAll(async () => {
     );
   }
   for (let i = 0; i < calls.length; i += 500) {
-    await saveRequestBatch(t.db, calls.slice(i, i + 500), { received: 500, ignored: 0, rejected: 0 }, Date.now());
+    await seedCalls(t.db, calls.slice(i, i + 500));
   }
-});
-
-afterAll(async () => {
-  await t?.drop();
 });
 
 function truth(filter: RollupFilter) {

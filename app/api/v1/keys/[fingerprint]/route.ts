@@ -1,0 +1,62 @@
+// GET /api/v1/keys/{fingerprint} — one API key over a range: label, totals, statuses, endpoints, services
+// PATCH /api/v1/keys/{fingerprint} — set the key's label and environment
+import { parseQuery } from '@/lib/api/parse-query';
+import { rangeFilterRequestSchema } from '@/lib/api/schemas/time-range-schema';
+import { toRollupFilter } from '@/lib/api/to-rollup-filter';
+import { decodeFingerprintParam } from '@/lib/dashboard/key/decode-fingerprint-param';
+import { getKeyDetail } from '@/lib/dashboard/key/get-key-detail';
+import { apiKeyToJson, keyDetailToJson } from '@/lib/dashboard/key/key-detail-to-json';
+import { saveKeyLabels } from '@/lib/dashboard/key/save-key-labels';
+import { ApiError } from '@/lib/http/api-error';
+import { withApiToken } from '@/lib/http/with-api-token';
+import { BodyTooLargeError } from '@/lib/otlp/body-errors';
+import { readRequestBody } from '@/lib/otlp/read-body';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ fingerprint: string }> };
+
+// Two 100-character strings fit many times over, even \u-escaped.
+const maxBodyBytes = 4096;
+
+const notFound = (fingerprint: string) => new ApiError('not_found', `No API key with fingerprint "${fingerprint}" has been seen.`);
+
+export async function GET(request: Request, context: Context): Promise<Response> {
+  // withApiToken passes handlers the request only, so the path parameter is closed over.
+  const segment = (await context.params).fingerprint;
+  return withApiToken(async (req, { db }) => {
+    const query = parseQuery(rangeFilterRequestSchema, req.url);
+    const fingerprint = decodeFingerprintParam(segment);
+    const detail = fingerprint === null ? null : await getKeyDetail(db, fingerprint, toRollupFilter(query));
+    if (!detail) throw notFound(fingerprint ?? segment);
+    return Response.json(keyDetailToJson(detail));
+  })(request);
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readRequestBody(request, { maxBytes: maxBodyBytes }));
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) throw new ApiError('bad_request', `The body is larger than the limit of ${maxBodyBytes} bytes.`);
+    throw new ApiError('bad_request', 'The body could not be read as UTF-8 text.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError('bad_request', 'The body must be JSON, e.g. {"label": "billing worker", "environment": "production"}.');
+  }
+}
+
+export async function PATCH(request: Request, context: Context): Promise<Response> {
+  const segment = (await context.params).fingerprint;
+  return withApiToken(async (req, { db }) => {
+    const fingerprint = decodeFingerprintParam(segment);
+    if (fingerprint === null) throw notFound(segment);
+    const result = await saveKeyLabels(db, fingerprint, await readJson(req));
+    if (!result.ok) {
+      throw result.problem === 'invalid' ? new ApiError('bad_request', `Invalid body: ${result.message}`) : notFound(fingerprint);
+    }
+    return Response.json({ key: apiKeyToJson(result.key) });
+  })(request);
+}

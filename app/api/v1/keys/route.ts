@@ -1,0 +1,18 @@
+// GET /api/v1/keys — calls, failures and 401/403/429 per API key fingerprint for a time range
+import { parseQuery } from '@/lib/api/parse-query';
+import { statsListRequestSchema } from '@/lib/api/schemas/stats-list-request-schema';
+import { toRollupFilter } from '@/lib/api/to-rollup-filter';
+import { listKeyStats } from '@/lib/db/queries/list-key-stats';
+import { withApiToken } from '@/lib/http/with-api-token';
+
+export const dynamic = 'force-dynamic';
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export const GET = withApiToken(async (request, { db }) => {
+  const query = parseQuery(statsListRequestSchema, request.url);
+  const rows = await listKeyStats(db, toRollupFilter(query), { order: query.order, limit: query.limit, failingOnly: query.failing });
+  return Response.json({
+    keys: rows.map(({ firstSeenMs, lastSeenMs, ...stats }) => ({ ...stats, firstSeenAt: isoOrNull(firstSeenMs), lastSeenAt: isoOrNull(lastSeenMs) })),
+  });
+});
