@@ -19,6 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <Link href="/">Overview</Link>
+            <Link href="/problems">Problems</Link>
             <Link href="/endpoints">Endpoints</Link>
             <Link href="/keys">API keys</Link>
             <Link href="/requests">Requests</Link>

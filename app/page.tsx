@@ -1,7 +1,8 @@
-// / — the overview: headline figures vs the previous period, the status time series, the
-// status breakdown, the top failing endpoints and keys, and ingest status; a setup panel
+// / — the overview: headline figures vs the previous period, the top problems the diagnosis
+// found, the status time series, the status breakdown, the top failing endpoints and keys, and ingest status; a setup panel
 // instead while nothing has been stored.
 import Link from 'next/link';
+import { TopProblems } from '@/app/_components/findings/top-problems';
 import { EmptyRangeNotice } from '@/app/_components/overview/empty-range-notice';
 import { EndpointStatsTable } from '@/app/_components/overview/endpoint-stats-table';
 import { IngestStatus } from '@/app/_components/overview/ingest-status';
@@ -14,13 +15,16 @@ import { StatusChart } from '@/app/_components/status-chart';
 import { ViewBar } from '@/app/_components/view-bar';
 import { rangeLabels, resolveDashboardView, type SearchParams, viewQuery } from '@/lib/dashboard/dashboard-view';
 import { loadOverview, overviewInitialCodes } from '@/lib/dashboard/overview/load-overview';
+import { loadProblems } from '@/lib/dashboard/problems/load-problems';
 import { getDatabase } from '@/lib/db/client';
 
 export const dynamic = 'force-dynamic';
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const view = resolveDashboardView(await searchParams, Date.now());
-  const data = await loadOverview(getDatabase(), view);
+  const db = getDatabase();
+  // The diagnosis runs alongside the overview's rollup queries.
+  const [data, problems] = await Promise.all([loadOverview(db, view), loadProblems(db, view)]);
   const rangeText = view.range === 'custom' ? 'chosen range' : rangeLabels[view.range].toLowerCase();
   // Names for the endpoint/key filter chips, when the tables already hold them.
   const pinnedEndpoint = data.failingEndpoints.find((r) => r.stats.endpointId === view.filters.endpoint)?.stats;
@@ -65,6 +69,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </div>
       ) : (
         <>
+          <TopProblems findings={problems.findings} view={view} />
+
           <section className={styles.section} aria-labelledby="chart-heading">
             <h2 id="chart-heading">401, 403 and 429 over time</h2>
             <StatusChart

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
+import type { Finding } from '../lib/diagnose/finding';
+import { fingerprintApiKey } from '../lib/instrument/fingerprint-api-key';
 import { demoKeys } from '../lib/mock-voiso/demo-keys';
 import { e2eTokens } from '../playwright.config';
 import { createDatabase, dropDatabase } from '../scripts/ensure-postgres.mjs';
@@ -63,7 +65,13 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (demo && demo.exitCode === null) demo.kill('SIGKILL');
+  // After a failed test the demo may still run: stop it the way a user would, then for sure.
+  if (demo && demo.exitCode === null) {
+    const exited = new Promise((resolve) => demo?.once('exit', resolve));
+    demo.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    if (demo.exitCode === null) demo.kill('SIGKILL');
+  }
   fs.writeFileSync(path.join(outputDir, 'demo-output.txt'), demoOutput);
   if (onPostgres && databaseUrl) await dropDatabase(adminUrl, databaseUrl);
 });
@@ -87,7 +95,7 @@ test('every documented 4xx and 2xx reaches the dashboard, and counts grow', asyn
   test.setTimeout(240_000);
   await expect
     .poll(async () => Object.keys((await summary())?.byStatus ?? {}), { timeout: 200_000, intervals: [1000] })
-    .toEqual(expect.arrayContaining(['200', '201', '204', ...documentedStatuses]));
+    .toEqual(expect.arrayContaining(['200', '201', '204', '503', ...documentedStatuses]));
 
   const first = (await summary())?.total ?? 0;
   await expect.poll(async () => (await summary())?.total ?? 0, { timeout: 20_000 }).toBeGreaterThan(first);
@@ -111,10 +119,77 @@ test('every documented 4xx and 2xx reaches the dashboard, and counts grow', asyn
     .toEqual(expect.arrayContaining(['200', '401']));
 });
 
+// Each persona's mistake, as the diagnosis engine should name it; crm-sync is healthy.
+// `also`: codes that are true of the persona too and may appear (cdr-export also bursts).
+const expectedDiagnoses: Record<string, { key?: string; codes: string[]; also?: string[] }> = {
+  'report-exporter': { codes: ['auth.missing_header'] },
+  'legacy-dialer': { codes: ['auth.wrong_scheme'] },
+  'billing-worker': { key: demoKeys.acmeRotationOld, codes: ['auth.key_rotated'] },
+  'qa-smoke': { key: demoKeys.acmeStagingAdmin, codes: ['auth.wrong_environment'] },
+  'campaign-scheduler': { key: demoKeys.acmeAnalyst, codes: ['permission.endpoint_scope'] },
+  'partner-bridge': { key: demoKeys.globexAdmin, codes: ['permission.wrong_contact_center'] },
+  'old-integration': { key: demoKeys.acmeLegacy, codes: ['not_found.wrong_version', 'not_found.wrong_base_url'] },
+  'lead-importer': { key: demoKeys.acmeImporter, codes: ['not_found.missing_resource', 'validation.fields'] },
+  'transcript-viewer': { key: demoKeys.acmeTranscripts, codes: ['not_acceptable.accept_header'] },
+  'campaign-bot': { key: demoKeys.acmeCampaignBot, codes: ['conflict.state'] },
+  'cdr-export': { key: demoKeys.acmeCdrExport, codes: ['rate_limit.no_backoff'], also: ['rate_limit.burst'] },
+  'cdr-archiver': { key: demoKeys.acmeCdrArchive, codes: ['rate_limit.burst'] },
+  'agent-wallboard': { key: demoKeys.globexWallboard, codes: ['server.errors'] },
+  'crm-sync': { key: demoKeys.acmeAdmin, codes: [] },
+};
+
+async function diagnosesByPersona(): Promise<Record<string, string[]>> {
+  const res = await fetch(`${base}/api/v1/diagnoses`, { headers: { Authorization: `Bearer ${e2eTokens.api}` } });
+  if (!res.ok) return {};
+  const { diagnoses } = (await res.json()) as { diagnoses: Finding[] };
+  const out: Record<string, string[]> = {};
+  for (const [service, expected] of Object.entries(expectedDiagnoses)) {
+    const fingerprint = expected.key ? fingerprintApiKey(expected.key) : undefined;
+    const mine = diagnoses.filter((d) => d.scope.service === service || (fingerprint && d.scope.key === fingerprint));
+    out[service] = [...new Set(mine.map((d) => d.code))].sort();
+  }
+  return out;
+}
+
+test('each persona is diagnosed with its own mistake, and the healthy one with none', async () => {
+  test.setTimeout(180_000);
+  const wanted = Object.fromEntries(Object.entries(expectedDiagnoses).map(([service, e]) => [service, [...e.codes].sort()]));
+  // What was found, minus the codes allowed on top: must equal exactly what each persona does wrong.
+  const found = async () =>
+    Object.fromEntries(
+      Object.entries(await diagnosesByPersona()).map(([service, codes]) => [
+        service,
+        codes.filter((code) => !expectedDiagnoses[service]?.also?.includes(code)),
+      ]),
+    );
+  // Rate-limit and rotation evidence needs a few rounds; wait for it rather than sleeping.
+  await expect.poll(found, { timeout: 150_000, intervals: [2000] }).toEqual(wanted);
+});
+
 test('the overview page shows the demo traffic by status', async ({ page }) => {
   await page.goto(base);
   for (const status of documentedStatuses) await expect(page.locator(`tr[data-status="${status}"]`)).toBeVisible();
   await expect(page.getByText('Spans received')).toBeVisible();
+});
+
+test('the overview, the problems page and a key page show the findings with their evidence and fix', async ({ page }) => {
+  await page.goto(base);
+  const top = page.getByRole('region', { name: 'Top problems' });
+  await expect(top.getByRole('listitem').first()).toBeVisible();
+
+  await page.goto(`${base}/problems`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Problems' })).toBeVisible();
+  for (const code of ['auth.missing_header', 'rate_limit.no_backoff', 'validation.fields', 'not_acceptable.accept_header']) {
+    await expect(page.locator(`article[data-code="${code}"]`).first()).toBeVisible();
+  }
+  // A finding carries its numbers, examples and a way to the calls behind it.
+  const noBackoff = page.locator('article[data-code="rate_limit.no_backoff"]').first();
+  await expect(noBackoff.getByRole('link', { name: /Show the [\d,]+ calls/ })).toBeVisible();
+
+  await page.goto(`${base}/keys/${fingerprintApiKey(demoKeys.acmeCdrExport)}`);
+  const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+  await expect(diagnosis.locator('article[data-code="rate_limit.no_backoff"]')).toBeVisible();
+  await expect(diagnosis).toContainText('Retry-After');
 });
 
 async function storedText(): Promise<string> {

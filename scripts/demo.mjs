@@ -44,9 +44,9 @@ await Promise.all([
 // the applications flush their last spans before the dashboard stops.
 const dashboard = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
   cwd: root,
-  stdio: 'inherit',
+  stdio: ['pipe', 'inherit', 'inherit'],
   detached: true,
-  env: { ...process.env, PORT: port, FAULTLINE_INGEST_TOKEN: ingestToken },
+  env: { ...process.env, PORT: port, FAULTLINE_INGEST_TOKEN: ingestToken, FAULTLINE_STOP_WITH_STDIN: '1' },
 });
 let dashboardExited = false;
 dashboard.on('exit', (code, signal) => {

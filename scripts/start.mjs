@@ -15,4 +15,11 @@ const args = [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 's
 if (process.env.HOSTNAME) args.push('-H', process.env.HOSTNAME);
 const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// `npm run demo` starts the dashboard in its own process group (so Ctrl-C stops the demo's
+// applications first) and holds this pipe open: if the demo dies without stopping us, the pipe
+// closes and the server stops instead of lingering on its port.
+if (process.env.FAULTLINE_STOP_WITH_STDIN === '1') {
+  process.stdin.on('end', () => child.kill('SIGTERM'));
+  process.stdin.resume();
+}
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

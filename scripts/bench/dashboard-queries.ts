@@ -1,6 +1,6 @@
 // Dashboard read latency on a day of stored calls (default 1,000,000), on SQLite, measured side
 // by side in one run: the overview's rollup queries against the same summary computed from the
-// raw calls, plus the request explorer's pages. Medians of 7 runs after a warm-up.
+// raw calls, plus the request explorer's pages and the diagnosis. Medians of 7 runs after a warm-up.
 // Run: npm run bench (BENCH_REQUESTS=200000 for a quicker run)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { listRequests, type RequestCursor } from '@/lib/db/queries/list-requests
 import { saveRequestBatch } from '@/lib/db/save-request-batch';
 import { resolveDashboardView, viewRollupFilter } from '@/lib/dashboard/dashboard-view';
 import { loadOverview } from '@/lib/dashboard/overview/load-overview';
+import { runDiagnosis } from '@/lib/diagnose/run-diagnosis';
 import { makeDashboardDataset } from './make-dashboard-dataset';
 
 const requestCount = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
@@ -65,6 +66,7 @@ async function main() {
   const explorerErrorKeyMs = await median(() =>
     listRequests(db, { fromMs, toMs: endMs, errorKey: 'Too many requests' }, { limit: 50 }),
   );
+  const diagnosisMs = await median(() => runDiagnosis(db, { fromMs, toMs: endMs }));
 
   console.log(
     `\nDashboard reads on SQLite: ${requestCount.toLocaleString('en-US')} calls over 24 h, ` +
@@ -79,6 +81,7 @@ async function main() {
     'explorer ?status=429, first page': row(explorerFirstMs),
     'explorer ?status=429, page 21 (cursor)': row(explorerDeepMs),
     'explorer ?errorKey=…, first page': row(explorerErrorKeyMs),
+    'diagnosis, 24 h (runDiagnosis)': row(diagnosisMs),
   });
   console.log(`raw-call summary / rollup summary: ${(rawSummaryMs / rollupSummaryMs).toFixed(1)}×`);
   await db.prisma.$disconnect();

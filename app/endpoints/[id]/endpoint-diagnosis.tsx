@@ -1,36 +1,30 @@
-// The diagnosis slot right after the figures: for each failing status, how many calls got it
-// and the error key most of them carried. The advice panel (next issue) replaces it.
-import type { TopErrorKey } from '@/lib/dashboard/endpoint/summarize-top-error-keys';
-import { formatCount, formatShare } from '@/lib/dashboard/format-figures';
-import styles from './endpoint.module.css';
+// The diagnosis slot right after the figures: the findings about this endpoint with their
+// evidence and fix, or the general advice for the status it fails with most.
+import { AdvicePanel } from '@/app/_components/findings/advice-panel';
+import { type DashboardView, viewQuery } from '@/lib/dashboard/dashboard-view';
+import type { EndpointDetail } from '@/lib/dashboard/endpoint/get-endpoint-detail';
+import { chooseFallbackAdvice } from '@/lib/dashboard/problems/choose-fallback-advice';
+import type { ProblemsData } from '@/lib/dashboard/problems/load-problems';
 
-export function EndpointDiagnosis({ top, total }: { top: TopErrorKey[]; total: number }) {
+export interface EndpointDiagnosisProps {
+  view: DashboardView;
+  detail: EndpointDetail;
+  problems: ProblemsData;
+}
+
+export function EndpointDiagnosis({ view, detail, problems }: EndpointDiagnosisProps) {
+  const id = detail.endpoint.id;
   return (
-    <section id="diagnosis" aria-labelledby="diagnosis-heading" className={`panel ${styles.diagnosis}`}>
-      <h2 id="diagnosis-heading">Diagnosis</h2>
-      {top.length === 0 ? (
-        <p className="muted">{total === 0 ? 'No calls in this range.' : 'No failing calls in this range.'}</p>
-      ) : (
-        <ul>
-          {top.map((t) => (
-            <li key={t.status} data-status={t.status}>
-              <span className={`badge status-${t.statusClass}`}>
-                {t.status === 'network' ? '' : `${t.status} `}
-                {t.statusLabel}
-              </span>{' '}
-              {formatCount(t.calls)} {t.calls === 1 ? 'call' : 'calls'} ({formatShare(t.calls, total)} of all calls)
-              {t.errorKey === null ? (
-                <>: no error key recorded.</>
-              ) : (
-                <>
-                  ; {t.share === 1 ? 'all' : `${formatCount(t.keyCalls)} (${formatShare(t.keyCalls, t.calls)})`} with{' '}
-                  <q className="mono">{t.errorKey}</q>.
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <AdvicePanel
+      id="diagnosis"
+      subject="endpoint"
+      view={view}
+      findings={problems.findings}
+      endpointLabels={problems.endpointLabels}
+      fallback={problems.findings.length === 0 ? chooseFallbackAdvice(detail.byStatus) : null}
+      total={detail.total}
+      errors={detail.errors}
+      requestsHref={(filter) => `/requests${viewQuery(view, { endpoint: id, ...filter })}`}
+    />
   );
 }

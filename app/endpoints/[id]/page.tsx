@@ -1,4 +1,4 @@
-// /endpoints/[id] — one endpoint over the view's range: figures, diagnosis, status timeline,
+// /endpoints/[id] — one endpoint over the view's range: figures, diagnosis and advice, status timeline,
 // ranked error keys, latency, the API keys that call it and its most recent failures.
 import { notFound } from 'next/navigation';
 import { RecentFailures } from '@/app/_components/recent-failures';
@@ -8,7 +8,7 @@ import { resolveDashboardView, type SearchParams, viewQuery } from '@/lib/dashbo
 import { formatUtc } from '@/lib/dashboard/format-figures';
 import { loadEndpointPage } from '@/lib/dashboard/endpoint/load-endpoint-page';
 import { prepareErrorKeyRows } from '@/lib/dashboard/endpoint/prepare-error-key-rows';
-import { summarizeTopErrorKeys } from '@/lib/dashboard/endpoint/summarize-top-error-keys';
+import { loadProblems } from '@/lib/dashboard/problems/load-problems';
 import { getDatabase } from '@/lib/db/client';
 import styles from './endpoint.module.css';
 import { EndpointDiagnosis } from './endpoint-diagnosis';
@@ -29,7 +29,9 @@ export default async function EndpointPage({ params, searchParams }: EndpointPag
   const resolved = resolveDashboardView(await searchParams, Date.now());
   // The path names the endpoint; an endpoint filter in the query could only contradict it.
   const view = { ...resolved, filters: { ...resolved.filters, endpoint: undefined } };
-  const data = await loadEndpointPage(getDatabase(), view, id);
+  const db = getDatabase();
+  // The diagnosis runs alongside the endpoint's own queries.
+  const [data, problems] = await Promise.all([loadEndpointPage(db, view, id), loadProblems(db, view, { endpoint: id })]);
   if (!data) notFound();
   const { detail, series, initialCodes, pinnedLabels } = data;
   const { endpoint } = detail;
@@ -56,7 +58,7 @@ export default async function EndpointPage({ params, searchParams }: EndpointPag
         </div>
       </dl>
       <EndpointKpis detail={detail} requestsHref={(filter) => `/requests${viewQuery(view, { endpoint: endpoint.id, ...filter })}`} />
-      <EndpointDiagnosis top={summarizeTopErrorKeys(detail.errorKeys, detail.byStatus)} total={detail.total} />
+      <EndpointDiagnosis view={view} detail={detail} problems={problems} />
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Status timeline</h2>
         <StatusChart title="Status timeline of this endpoint" series={series} initialCodes={initialCodes} rangeMs={view.toMs - view.fromMs} />

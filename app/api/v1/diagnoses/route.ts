@@ -1,0 +1,12 @@
+// GET /api/v1/diagnoses — what went wrong in a time range and how to fix it, one finding per cause
+import { parseQuery } from '@/lib/api/parse-query';
+import { diagnosesRequestSchema } from '@/lib/api/schemas/diagnoses-request-schema';
+import { runDiagnosis } from '@/lib/diagnose/run-diagnosis';
+import { withApiToken } from '@/lib/http/with-api-token';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withApiToken(async (request, { db }) => {
+  const query = parseQuery(diagnosesRequestSchema, request.url);
+  return Response.json({ diagnoses: await runDiagnosis(db, query) });
+});
