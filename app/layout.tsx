@@ -23,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/endpoints">Endpoints</Link>
             <Link href="/keys">API keys</Link>
             <Link href="/requests">Requests</Link>
+            <Link href="/alerts">Alerts</Link>
           </nav>
         </header>
         <main>{children}</main>

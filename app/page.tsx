@@ -1,8 +1,9 @@
-// / — the overview: headline figures vs the previous period, the top problems the diagnosis
+// / — the overview: headline figures vs the previous period, the alerts firing now, the top problems the diagnosis
 // found, the status time series, the status breakdown, the top failing endpoints and keys, and ingest status; a setup panel
 // instead while nothing has been stored.
 import Link from 'next/link';
 import { TopProblems } from '@/app/_components/findings/top-problems';
+import { FiringAlertsPanel } from '@/app/_components/overview/firing-alerts-panel';
 import { EmptyRangeNotice } from '@/app/_components/overview/empty-range-notice';
 import { EndpointStatsTable } from '@/app/_components/overview/endpoint-stats-table';
 import { IngestStatus } from '@/app/_components/overview/ingest-status';
@@ -13,6 +14,7 @@ import { SetupPanel } from '@/app/_components/overview/setup-panel';
 import { StatusBreakdownTable } from '@/app/_components/overview/status-breakdown-table';
 import { StatusChart } from '@/app/_components/status-chart';
 import { ViewBar } from '@/app/_components/view-bar';
+import { loadFiringAlerts } from '@/lib/dashboard/alerts/load-firing-alerts';
 import { rangeLabels, resolveDashboardView, type SearchParams, viewQuery } from '@/lib/dashboard/dashboard-view';
 import { loadOverview, overviewInitialCodes } from '@/lib/dashboard/overview/load-overview';
 import { loadProblems } from '@/lib/dashboard/problems/load-problems';
@@ -24,7 +26,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const view = resolveDashboardView(await searchParams, Date.now());
   const db = getDatabase();
   // The diagnosis runs alongside the overview's rollup queries.
-  const [data, problems] = await Promise.all([loadOverview(db, view), loadProblems(db, view)]);
+  const [data, problems, firing] = await Promise.all([loadOverview(db, view), loadProblems(db, view), loadFiringAlerts(db, Date.now())]);
   const rangeText = view.range === 'custom' ? 'chosen range' : rangeLabels[view.range].toLowerCase();
   // Names for the endpoint/key filter chips, when the tables already hold them.
   const pinnedEndpoint = data.failingEndpoints.find((r) => r.stats.endpointId === view.filters.endpoint)?.stats;
@@ -62,6 +64,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </h2>
         <KpiTiles kpis={data.kpis} view={view} />
       </section>
+
+      {/* Firing alerts do not depend on the range: they show whatever range is picked. */}
+      <FiringAlertsPanel rows={firing.rows} more={firing.more} />
 
       {data.callsInRange === 0 ? (
         <div className={styles.section}>

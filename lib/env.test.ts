@@ -23,12 +23,19 @@ describe('getEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('reads the alert interval, 30 s by default', () => {
+    expect(withEnv({ FAULTLINE_ALERT_INTERVAL_SECONDS: undefined }).FAULTLINE_ALERT_INTERVAL_SECONDS).toBe(30);
+    expect(withEnv({ FAULTLINE_ALERT_INTERVAL_SECONDS: '5' }).FAULTLINE_ALERT_INTERVAL_SECONDS).toBe(5);
+  });
+
   it.each([
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: .*file:/],
     [{ PORT: 'eighty' }, /PORT: PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT must be between 1 and 65535/],
     [{ FAULTLINE_INGEST_TOKEN: 'short' }, /FAULTLINE_INGEST_TOKEN: .*at least 16/],
     [{ FAULTLINE_MAX_BODY_BYTES: '-1' }, /FAULTLINE_MAX_BODY_BYTES/],
+    [{ FAULTLINE_ALERT_INTERVAL_SECONDS: '4' }, /FAULTLINE_ALERT_INTERVAL_SECONDS must be between 5 and 3600/],
+    [{ FAULTLINE_ALERT_INTERVAL_SECONDS: '1.5' }, /FAULTLINE_ALERT_INTERVAL_SECONDS must be a whole number/],
   ])('names the bad variable: %o', (vars, message) => {
     expect(() => withEnv(vars)).toThrow(ConfigError);
     expect(() => withEnv(vars)).toThrow(message);

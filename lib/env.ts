@@ -30,6 +30,8 @@ export const envSchema = z.object({
   FAULTLINE_API_TOKEN: tokenSchema('FAULTLINE_API_TOKEN').optional(),
   FAULTLINE_MAX_BODY_BYTES: intFromString('FAULTLINE_MAX_BODY_BYTES', 1024, 512 * 1024 * 1024).default(16 * 1024 * 1024),
   FAULTLINE_MAX_INFLIGHT_INGEST: intFromString('FAULTLINE_MAX_INFLIGHT_INGEST', 1, 1024).default(32),
+  /** How often the alert runner evaluates every enabled rule. */
+  FAULTLINE_ALERT_INTERVAL_SECONDS: intFromString('FAULTLINE_ALERT_INTERVAL_SECONDS', 5, 3600).default(30),
   FAULTLINE_SELF_TRACE: z
     .enum(['true', 'false', '1', '0'], 'FAULTLINE_SELF_TRACE must be true or false')
     .transform((v) => v === 'true' || v === '1')

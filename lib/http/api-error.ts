@@ -8,6 +8,8 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   unprocessable: 422,
+  /** An alert rule that fails validation; `fields` names each field's problems. */
+  invalid_rule: 422,
   unavailable: 503,
   internal: 500,
 } as const;
@@ -19,6 +21,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Problems per field, by dotted path ("channels.0.url"); sent as `error.fields`. */
+    readonly fields?: Record<string, string[]>,
   ) {
     super(message);
   }
@@ -26,7 +30,8 @@ export class ApiError extends Error {
 
 export function errorResponse(err: unknown): Response {
   if (err instanceof ApiError) {
-    return Response.json({ error: { code: err.code, message: err.message } }, { status: errorStatus[err.code], headers: err.headers });
+    const error = err.fields ? { code: err.code, message: err.message, fields: err.fields } : { code: err.code, message: err.message };
+    return Response.json({ error }, { status: errorStatus[err.code], headers: err.headers });
   }
   if (isDatabaseUnavailable(err)) {
     return Response.json(

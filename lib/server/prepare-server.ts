@@ -1,9 +1,10 @@
 // What the server does once before it takes requests: validate configuration, bring the
-// database schema up to date, make sure tokens exist, and tell the operator where to
-// send spans. Runs from instrumentation.ts in the Node.js runtime.
+// database schema up to date, make sure tokens exist, tell the operator where to send spans,
+// and start the alert runner. Runs from instrumentation.ts in the Node.js runtime.
+import { type AlertRunner, startAlertRunner } from '@/lib/alerts/start-alert-runner';
 import { ensureBootstrapTokens, type BootstrapToken } from '@/lib/auth/ensure-bootstrap-tokens';
 import { applyMigrations } from '@/lib/db/apply-migrations';
-import { getDatabase } from '@/lib/db/client';
+import { type Database, getDatabase } from '@/lib/db/client';
 import { describeDatabaseTarget } from '@/lib/db/database-target';
 import { getEnv } from '@/lib/env';
 import { startSelfTelemetry } from '@/lib/server/self-telemetry';
@@ -18,6 +19,27 @@ export async function prepareServer(log: (line: string) => void = console.log): 
   for (const line of banner(base, tokens)) log(line);
   const selfTracing = await startSelfTelemetry(env, base, tokens);
   if (selfTracing) log(selfTracing);
+  startAlerts(db, env.FAULTLINE_ALERT_INTERVAL_SECONDS, base, log);
+}
+
+// On globalThis: Next's dev server may run the start-up hook again, and one runner per process is enough.
+const globalForAlerts = globalThis as unknown as { faultlineAlertRunner?: AlertRunner };
+
+/** Starts ticking in the background (the first tick comes after start-up) and stops on shutdown. */
+function startAlerts(db: Database, intervalSeconds: number, base: string, log: (line: string) => void): void {
+  if (globalForAlerts.faultlineAlertRunner) return;
+  const runner = startAlertRunner(db, { intervalMs: intervalSeconds * 1000, baseUrl: base, log });
+  globalForAlerts.faultlineAlertRunner = runner;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      // Gives the lease up so another replica takes over at once. When nothing else (Next) handles the
+      // signal, it is raised again once the runner stopped, so the process still ends as it would have.
+      void runner.stop().finally(() => {
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      });
+    });
+  }
+  log(`[faultline] alerts:        rules evaluated every ${intervalSeconds} s`);
 }
 
 function displayHost(hostname: string | undefined): string {

@@ -8,9 +8,8 @@ import { getKeyDetail } from '@/lib/dashboard/key/get-key-detail';
 import { apiKeyToJson, keyDetailToJson } from '@/lib/dashboard/key/key-detail-to-json';
 import { saveKeyLabels } from '@/lib/dashboard/key/save-key-labels';
 import { ApiError } from '@/lib/http/api-error';
+import { readJsonBody } from '@/lib/http/read-json-body';
 import { withApiToken } from '@/lib/http/with-api-token';
-import { BodyTooLargeError } from '@/lib/otlp/body-errors';
-import { readRequestBody } from '@/lib/otlp/read-body';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,6 +17,7 @@ type Context = { params: Promise<{ fingerprint: string }> };
 
 // Two 100-character strings fit many times over, even \u-escaped.
 const maxBodyBytes = 4096;
+const bodyExample = '{"label": "billing worker", "environment": "production"}';
 
 const notFound = (fingerprint: string) => new ApiError('not_found', `No API key with fingerprint "${fingerprint}" has been seen.`);
 
@@ -33,27 +33,12 @@ export async function GET(request: Request, context: Context): Promise<Response>
   })(request);
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await readRequestBody(request, { maxBytes: maxBodyBytes }));
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) throw new ApiError('bad_request', `The body is larger than the limit of ${maxBodyBytes} bytes.`);
-    throw new ApiError('bad_request', 'The body could not be read as UTF-8 text.');
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError('bad_request', 'The body must be JSON, e.g. {"label": "billing worker", "environment": "production"}.');
-  }
-}
-
 export async function PATCH(request: Request, context: Context): Promise<Response> {
   const segment = (await context.params).fingerprint;
   return withApiToken(async (req, { db }) => {
     const fingerprint = decodeFingerprintParam(segment);
     if (fingerprint === null) throw notFound(segment);
-    const result = await saveKeyLabels(db, fingerprint, await readJson(req));
+    const result = await saveKeyLabels(db, fingerprint, await readJsonBody(req, { maxBytes: maxBodyBytes, example: bodyExample }));
     if (!result.ok) {
       throw result.problem === 'invalid' ? new ApiError('bad_request', `Invalid body: ${result.message}`) : notFound(fingerprint);
     }
