@@ -45,7 +45,8 @@ export function prepareStatusChart(series: readonly StatusSeries[], mode: ChartM
   return { rows, lines, empty: !anyCalls };
 }
 
-function isolatedIndexes(values: readonly (number | null)[]): number[] {
+/** Indexes of values with gaps on both sides: a line cannot draw them, so charts show dots. */
+export function isolatedIndexes(values: readonly (number | null)[]): number[] {
   const out: number[] = [];
   values.forEach((v, i) => {
     if (v !== null && (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null) out.push(i);

@@ -9,6 +9,7 @@ import { breaches } from '@/lib/alerts/decide-transition';
 import { observationOf } from '@/lib/alerts/measure-alert-instances';
 import type { AlertPreviewRequest } from '@/lib/alerts/schemas/alert-preview-request-schema';
 import { matchesSelector } from '@/lib/series/build-status-series';
+import { isolatedIndexes } from '../prepare-status-chart';
 
 export interface AlertPreviewRange {
   stepMinutes: number;
@@ -144,10 +145,6 @@ export function prepareAlertPreview(
     crossingInstances: candidates.filter((c) => c.crossed).length,
     empty: candidates.every((c) => c.worst === null),
   };
-}
-
-function isolatedIndexes(values: readonly (number | null)[]): number[] {
-  return values.flatMap((v, i) => (v !== null && (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null ? [i] : []));
 }
 
 function emptyMetricRow(instanceKey: string): AlertMetricRow {
