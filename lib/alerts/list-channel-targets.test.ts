@@ -4,7 +4,9 @@ import { listChannelTargets, redactWebhookUrl } from './list-channel-targets';
 describe('redactWebhookUrl', () => {
   it.each([
     ['https://hooks.example/x?token=s3cret', 'https://hooks.example/x'],
-    ['https://user:pass@hooks.example:8443/a/b#frag', 'https://hooks.example:8443/a/b'],
+    ['https://user:pass@hooks.example:8443/a/b#frag', 'https://hooks.example:8443/a/…'],
+    ['https://hooks.slack.com/services/T000/B000/XXXXsecretXXXX', 'https://hooks.slack.com/services/…'],
+    ['https://hooks.example', 'https://hooks.example/'],
     ['http://127.0.0.1:4000/', 'http://127.0.0.1:4000/'],
     ['not a url', '(invalid URL)'],
   ])('%s → %s', (url, expected) => {

@@ -1,13 +1,16 @@
 // What the delivery log may say about where a notification went: each channel's URL without
-// its query string, fragment or credentials, which is where webhook secrets usually sit. The
-// full URL stays only in the rule's definition; a delivery finds its channel again by target.
+// its query string, fragment, credentials or deeper path, which is where webhook secrets sit
+// (Slack puts its secret in the path: /services/T…/B…/<secret>). The full URL stays only in
+// the rule's definition; a delivery finds its channel again by target.
 import type { AlertChannel } from './schemas/alert-rule-request-schema';
 
-/** The URL as it may be shown and logged: scheme, host, port and path only. */
+/** The URL as it may be shown and logged: scheme, host, port and the first path segment only. */
 export function redactWebhookUrl(url: string): string {
   try {
     const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`;
+    const [first, ...rest] = u.pathname.split('/').filter(Boolean);
+    const path = first === undefined ? '/' : `/${first}${rest.length > 0 ? '/…' : ''}`;
+    return `${u.protocol}//${u.host}${path}`;
   } catch {
     return '(invalid URL)';
   }

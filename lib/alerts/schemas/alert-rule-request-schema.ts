@@ -1,6 +1,7 @@
 // The body of POST/PUT /api/v1/alert-rules and of the /alerts form: one validated alert rule.
 // The stored definition is this schema's output, so every reader gets the same shape.
 import { z } from 'zod';
+import { hasNoNul, nulMessage } from '@/lib/api/schemas/reject-nul';
 
 const statusCode = z.number().int().min(100, 'codes must be HTTP status codes (100-599)').max(599, 'codes must be HTTP status codes (100-599)');
 const statusClass = z.enum(['1xx', '2xx', '3xx', '4xx', '5xx', 'network'], { error: 'a code class must be 1xx…5xx or network' });
@@ -16,10 +17,10 @@ export const alertChannelSchema = z.discriminatedUnion('type', [
 
 export const alertScopeSchema = z
   .object({
-    service: z.string().min(1).max(512).optional(),
-    environment: z.string().max(512).optional(),
-    endpoint: z.string().min(1).max(512).optional(),
-    key: z.string().min(1).max(512).optional(),
+    service: z.string().min(1).max(512).refine(hasNoNul, nulMessage).optional(),
+    environment: z.string().max(512).refine(hasNoNul, nulMessage).optional(),
+    endpoint: z.string().min(1).max(512).refine(hasNoNul, nulMessage).optional(),
+    key: z.string().min(1).max(512).refine(hasNoNul, nulMessage).optional(),
     /** One instance per API key or per endpoint, instead of one for the whole scope. */
     each: z.enum(['key', 'endpoint']).optional(),
   })
@@ -27,7 +28,12 @@ export const alertScopeSchema = z
 
 export const alertRuleRequestSchema = z
   .object({
-    name: z.string().trim().min(1, 'name is required').max(200),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'name is required')
+      .max(200)
+      .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'name must not contain control characters such as line breaks'),
     metric: z.enum(['rate', 'count', 'p95_latency'], { error: 'metric must be rate, count or p95_latency' }),
     /** Status codes (429) or classes ("4xx") the rate or count is about; unused by p95_latency. */
     codes: z.array(z.union([statusCode, statusClass])).max(20).default([]),

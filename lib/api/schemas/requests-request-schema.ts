@@ -1,6 +1,7 @@
 // Query strings of /api/v1/requests and /api/v1/requests/{id}. The field schemas are also
 // what the request explorer page validates its URL with, so both accept the same values.
 import { z } from 'zod';
+import { hasNoNul, nulMessage } from './reject-nul';
 import { decodeRequestCursor } from '@/lib/dashboard/requests/request-cursor';
 import { rangeFilterRequestSchema } from './time-range-schema';
 
@@ -25,7 +26,11 @@ export const statusClassSchema = z.enum(statusClassValues, {
   error: `class must be one of ${statusClassValues.join(', ')}`,
 });
 
-export const errorKeySchema = z.string().min(1, 'errorKey must not be empty').max(512, 'errorKey is at most 512 characters');
+export const errorKeySchema = z
+  .string()
+  .min(1, 'errorKey must not be empty')
+  .max(512, 'errorKey is at most 512 characters')
+  .refine(hasNoNul, `errorKey ${nulMessage}`);
 
 export const failedSchema = z.enum(['true', 'false'], { error: 'failed must be true or false' }).transform((v) => v === 'true');
 

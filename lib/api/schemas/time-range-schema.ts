@@ -1,5 +1,6 @@
 // Query-string schemas of the read API, shared by the routes, their tests and their types.
 import { z } from 'zod';
+import { hasNoNul, nulMessage } from './reject-nul';
 
 const maxRangeMs = 400 * 24 * 3_600_000;
 const defaultRangeMs = 3_600_000;
@@ -10,7 +11,7 @@ const isoTime = (name: string) =>
     .datetime({ offset: true, error: `${name} must be an ISO-8601 time with Z or an offset, e.g. 2026-01-31T12:00:00Z` })
     .transform((v) => Date.parse(v));
 
-const filterValue = z.string().min(1).max(512);
+const filterValue = z.string().min(1).max(512).refine(hasNoNul, nulMessage);
 
 /** from/to (default: the last hour) plus the optional dimension filters. */
 export const rangeFilterRequestSchema = z
@@ -18,7 +19,7 @@ export const rangeFilterRequestSchema = z
     from: isoTime('from').optional(),
     to: isoTime('to').optional(),
     service: filterValue.optional(),
-    environment: z.string().max(512).optional(),
+    environment: z.string().max(512).refine(hasNoNul, nulMessage).optional(),
     endpoint: filterValue.optional(),
     key: filterValue.optional(),
   })
