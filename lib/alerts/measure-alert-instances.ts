@@ -9,7 +9,7 @@ import type { Database } from '@/lib/db/client';
 import { type AlertMetricRow, measureAlertMetric } from '@/lib/db/queries/measure-alert-metric';
 import type { RollupFilter } from '@/lib/db/queries/rollup-filter';
 import { latencyBucketColumns } from '@/lib/db/latency-buckets';
-import { percentileFromHistogram } from '@/lib/dashboard/endpoint/percentile-from-histogram';
+import { percentileFromHistogram } from '@/lib/rollup/percentile-from-histogram';
 import type { Observation } from './alert-state';
 import type { AlertRuleDefinition } from './schemas/alert-rule-request-schema';
 

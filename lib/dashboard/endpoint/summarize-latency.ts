@@ -2,7 +2,7 @@
 // from the summed durations, the slowest call, and the distribution for a small bar table.
 import { latencyBucketBoundsMs } from '@/lib/db/latency-buckets';
 import type { LatencyHistogram } from '@/lib/db/queries/get-latency-histogram';
-import { type LatencyBucketRange, percentileFromHistogram } from './percentile-from-histogram';
+import { type LatencyBucketRange, percentileFromHistogram } from '@/lib/rollup/percentile-from-histogram';
 
 export interface LatencySummary {
   calls: number;
