@@ -14,6 +14,13 @@ export const e2eTokens = {
   api: 'e2e-api-token-0123456789abcdef01',
 };
 
+/** The first admin of the e2e server; e2e/sign-in.setup.ts signs in with it through the real form. */
+export const e2eAdmin = { email: 'e2e-admin@example.com', password: 'e2e-admin-password-0123' };
+/** The e2e server's sign-in rate limit. */
+export const e2eLoginLimits = { maxFailures: 5, lockoutSeconds: 8 };
+/** The signed-in browser state every spec starts from. */
+export const adminStorageState = path.join(outputDir, 'admin-storage-state.json');
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: path.join(outputDir, 'artifacts'),
@@ -29,7 +36,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: executablePath ? { executablePath, args: systemChromiumArgs } : {},
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'sign-in', testMatch: /sign-in\.setup\.ts$/, use: { browserName: 'chromium' } },
+    { name: 'chromium', dependencies: ['sign-in'], use: { browserName: 'chromium', storageState: adminStorageState } },
+  ],
   webServer: {
     command: 'node scripts/start.mjs',
     url: `http://127.0.0.1:${port}/api/health`,
@@ -42,6 +52,11 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       FAULTLINE_INGEST_TOKEN: e2eTokens.ingest,
       FAULTLINE_API_TOKEN: e2eTokens.api,
+      FAULTLINE_ADMIN_EMAIL: e2eAdmin.email,
+      FAULTLINE_ADMIN_PASSWORD: e2eAdmin.password,
+      // Small, so e2e/sign-in-limits.spec.ts sees a lockout begin and end within seconds.
+      FAULTLINE_LOGIN_MAX_FAILURES: String(e2eLoginLimits.maxFailures),
+      FAULTLINE_LOGIN_LOCKOUT_SECONDS: String(e2eLoginLimits.lockoutSeconds),
     },
   },
 });

@@ -7,9 +7,10 @@ import { type Attributes, SpanKind } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { type APIRequestContext, expect, type Page, type TestInfo, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { startWebhookReceiver, type WebhookReceiver } from '../lib/testing/webhook-receiver';
 import { e2eTokens } from '../playwright.config';
+import { snapshot } from './support/snapshot';
 
 const run = randomBytes(4).toString('hex');
 const service = `e2e-alerts-${run}`;
@@ -58,11 +59,6 @@ async function exportCalls(baseURL: string): Promise<void> {
 /** A labelled form control by its exact label (the preview's figure also mentions "metric"). */
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
-async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 interface StoredRule {
   id: string;

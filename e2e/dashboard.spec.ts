@@ -6,8 +6,9 @@ import { type Attributes, SpanKind } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { e2eTokens } from '../playwright.config';
+import { snapshot } from './support/snapshot';
 
 const run = randomBytes(4).toString('hex');
 const service = `e2e-dashboard-${run}`;
@@ -73,11 +74,6 @@ async function exportCalls(baseURL: string): Promise<void> {
   await provider.shutdown();
 }
 
-async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 test('from the overview to one throttled call in a few clicks', async ({ page, baseURL }, testInfo) => {
   await exportCalls(baseURL ?? '');

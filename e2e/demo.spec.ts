@@ -1,10 +1,12 @@
 // `npm run demo` as a user runs it, on its own port and database (SQLite or PostgreSQL, as the
 // rest of the e2e run): every documented 4xx reaches the dashboard through the instrumentation
 // and OTLP, counts grow, the key rotation shows, and no raw API key reaches the database.
+// No admin is configured, as for a first-time user: the browser signs in with the generated
+// password the demo prints.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import type { Finding } from '../lib/diagnose/finding';
 import { fingerprintApiKey } from '../lib/instrument/fingerprint-api-key';
@@ -13,6 +15,9 @@ import { e2eTokens } from '../playwright.config';
 import { createDatabase, dropDatabase } from '../scripts/ensure-postgres.mjs';
 
 test.describe.configure({ mode: 'serial' });
+// The demo has its own database and users: the e2e admin's session means nothing there (and
+// cookies do not tell ports apart), so its pages start signed out.
+test.use({ storageState: { cookies: [], origins: [] } });
 
 const root = path.resolve(__dirname, '..');
 const port = Number(process.env.FAULTLINE_E2E_DEMO_PORT ?? 3108);
@@ -52,6 +57,8 @@ test.beforeAll(async () => {
       DATABASE_URL: databaseUrl,
       FAULTLINE_INGEST_TOKEN: e2eTokens.ingest,
       FAULTLINE_API_TOKEN: e2eTokens.api,
+      FAULTLINE_ADMIN_EMAIL: undefined,
+      FAULTLINE_ADMIN_PASSWORD: undefined,
       FAULTLINE_DEMO_ROTATE_AFTER_S: '8',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -166,14 +173,34 @@ test('each persona is diagnosed with its own mistake, and the healthy one with n
   await expect.poll(found, { timeout: 150_000, intervals: [2000] }).toEqual(wanted);
 });
 
+/** The sign-in the demo printed: the dashboard's generated admin password, repeated by the demo. */
+function demoSignIn(): { email: string; password: string } {
+  const line = /^\[demo\] sign in as: (\S+)\s+password: (\S+)/m.exec(demoOutput);
+  expect(line, `the demo prints how to sign in:\n${demoOutput.slice(0, 4000)}`).not.toBeNull();
+  expect(demoOutput).toContain(`[faultline] sign in as:    ${line?.[1]}  password: ${line?.[2]}`);
+  return { email: line?.[1] ?? '', password: line?.[2] ?? '' };
+}
+
+/** Opens `path` on the demo's dashboard, signing in through the form it redirects to. */
+async function openSignedIn(page: Page, path: string): Promise<void> {
+  const { email, password } = demoSignIn();
+  await page.goto(`${base}${path}`);
+  await expect(page).toHaveURL(/\/login(\?next=|$)/);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(path.split('?')[0]);
+}
+
 test('the overview page shows the demo traffic by status', async ({ page }) => {
-  await page.goto(base);
+  await openSignedIn(page, '/');
   for (const status of documentedStatuses) await expect(page.locator(`tr[data-status="${status}"]`)).toBeVisible();
   await expect(page.getByText('Spans received')).toBeVisible();
 });
 
 test('the overview, the problems page and a key page show the findings with their evidence and fix', async ({ page }) => {
-  await page.goto(base);
+  await openSignedIn(page, '/');
   const top = page.getByRole('region', { name: 'Top problems' });
   await expect(top.getByRole('listitem').first()).toBeVisible();
 
@@ -232,4 +259,6 @@ test('stops cleanly on SIGTERM, and no raw API key reached the database', async 
     expect(stored.includes(key.slice(0, 12)), `${name} prefix`).toBe(false);
   }
   expect(stored).not.toMatch(/Bearer [A-Za-z0-9]{8}|Token [A-Za-z0-9]{8}/);
+  // The admin's generated password was printed, not stored.
+  expect(stored.includes(demoSignIn().password)).toBe(false);
 });

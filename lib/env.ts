@@ -28,6 +28,25 @@ export const envSchema = z.object({
   FAULTLINE_PUBLIC_URL: z.url('FAULTLINE_PUBLIC_URL must be an absolute URL, e.g. https://faultline.example.com').optional(),
   FAULTLINE_INGEST_TOKEN: tokenSchema('FAULTLINE_INGEST_TOKEN').optional(),
   FAULTLINE_API_TOKEN: tokenSchema('FAULTLINE_API_TOKEN').optional(),
+  /** The first admin, created on first start when no user exists (a password is generated when unset). */
+  FAULTLINE_ADMIN_EMAIL: z.email('FAULTLINE_ADMIN_EMAIL must be an email address, e.g. admin@example.com').optional(),
+  FAULTLINE_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'FAULTLINE_ADMIN_PASSWORD must be at least 12 characters')
+    .max(256, 'FAULTLINE_ADMIN_PASSWORD must be at most 256 characters')
+    .optional(),
+  /** Failed sign-ins per account (and 4x that per IP address) within the lockout window before refusing. */
+  FAULTLINE_LOGIN_MAX_FAILURES: intFromString('FAULTLINE_LOGIN_MAX_FAILURES', 1, 1000).default(5),
+  FAULTLINE_LOGIN_LOCKOUT_SECONDS: intFromString('FAULTLINE_LOGIN_LOCKOUT_SECONDS', 1, 86_400).default(900),
+  /**
+   * Span attributes to keep beyond the ones Faultline understands: exact names, or a prefix
+   * ending in ".*" ("app.*"). Values that look like secrets are redacted even then.
+   */
+  FAULTLINE_EXTRA_ATTRIBUTES: z
+    .string()
+    .transform((v) => v.split(',').map((name) => name.trim()).filter((name) => name !== ''))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9_.-]+(\.\*)?$/, 'FAULTLINE_EXTRA_ATTRIBUTES must be attribute names separated by commas, e.g. app.tenant,app.*')))
+    .default([]),
   FAULTLINE_MAX_BODY_BYTES: intFromString('FAULTLINE_MAX_BODY_BYTES', 1024, 512 * 1024 * 1024).default(16 * 1024 * 1024),
   FAULTLINE_MAX_INFLIGHT_INGEST: intFromString('FAULTLINE_MAX_INFLIGHT_INGEST', 1, 1024).default(32),
   /** How often the alert runner evaluates every enabled rule. */

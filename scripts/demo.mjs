@@ -3,8 +3,11 @@
 // instrumentation and exported over OTLP, until Ctrl-C.
 //
 // Environment: PORT and DATABASE_URL as for `npm start`; FAULTLINE_INGEST_TOKEN (random when
-// unset); FAULTLINE_DEMO_ROTATE_AFTER_S (key rotation, default 45); FAULTLINE_DEMO_SECONDS
-// (stop by itself after that long; default: run until stopped).
+// unset); FAULTLINE_ADMIN_EMAIL / FAULTLINE_ADMIN_PASSWORD as for `npm start` (on a new database
+// the dashboard prints a generated password once; the demo repeats that sign-in line at the end
+// of its start-up, where it is not lost among the applications' output);
+// FAULTLINE_DEMO_ROTATE_AFTER_S (key rotation, default 45); FAULTLINE_DEMO_SECONDS (stop by
+// itself after that long; default: run until stopped).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -42,11 +45,34 @@ await Promise.all([
 
 // Detached, so Ctrl-C reaches only this process and the shutdown happens in order:
 // the applications flush their last spans before the dashboard stops.
+// Its output is passed through as it comes, and read for the banner's sign-in line.
 const dashboard = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
   cwd: root,
-  stdio: ['pipe', 'inherit', 'inherit'],
+  stdio: ['pipe', 'pipe', 'inherit'],
   detached: true,
-  env: { ...process.env, PORT: port, FAULTLINE_INGEST_TOKEN: ingestToken, FAULTLINE_STOP_WITH_STDIN: '1' },
+  env: {
+    ...process.env,
+    PORT: port,
+    FAULTLINE_INGEST_TOKEN: ingestToken,
+    FAULTLINE_STOP_WITH_STDIN: '1',
+    // Piped output is not a terminal; keep Next's colours when ours is one.
+    ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
+  },
+});
+let signInLine = '';
+let bannerSeen = false;
+let partialLine = '';
+dashboard.stdout.setEncoding('utf8');
+dashboard.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  const lines = (partialLine + chunk).split('\n');
+  partialLine = lines.pop() ?? '';
+  for (const line of lines) {
+    const signIn = /\[faultline\] sign in as:\s+(.*)$/.exec(line);
+    if (signIn) signInLine = signIn[1].trim();
+    // The banner's line after the sign-in one.
+    if (line.includes('[faultline] OTLP endpoint:')) bannerSeen = true;
+  }
 });
 let dashboardExited = false;
 dashboard.on('exit', (code, signal) => {
@@ -81,7 +107,11 @@ async function waitForHealth() {
   while (!stopping && !dashboardExited) {
     try {
       const res = await fetch(`${endpoint}/api/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return true;
+      if (res.ok) {
+        // The banner is printed before the server answers; give its pipe a moment to deliver it.
+        for (let i = 0; i < 20 && !bannerSeen; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+        return true;
+      }
     } catch {
       // not listening yet
     }
@@ -104,5 +134,10 @@ if (await waitForHealth()) {
   const clusters = Object.entries(traffic.mock.clusters).map(([id, { url }]) => `${id} ${url}`);
   console.log(`[demo] mock Voiso clusters: ${clusters.join(', ')}`);
   console.log(`[demo] dashboard: http://localhost:${port}  (counts grow every few seconds; Ctrl-C stops everything)`);
+  console.log(
+    signInLine
+      ? `[demo] sign in as: ${signInLine}`
+      : '[demo] sign in with this database\'s admin account (its password was printed when the database was first used; FAULTLINE_ADMIN_EMAIL and FAULTLINE_ADMIN_PASSWORD apply to a new database only)',
+  );
   if (runForS > 0) setTimeout(() => void stop(0), runForS * 1000);
 }

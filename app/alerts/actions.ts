@@ -1,8 +1,10 @@
 'use server';
 // The /alerts form's server actions: save a rule through the same validation as the API, delete
-// one, and the preview of the rule being edited.
+// one, and the preview of the rule being edited. Saving and deleting are for admins only; the
+// preview only reads, so any signed-in user may ask for it.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { adminForAction, getCurrentUser } from '@/lib/auth/current-user';
 import { createAlertRule, deleteAlertRule, updateAlertRule } from '@/lib/alerts/alert-rules';
 import { alertRuleInputFromForm, type AlertRuleFormValues, formFieldErrors, readAlertRuleForm } from '@/lib/dashboard/alerts/alert-rule-form';
 import { type AlertPreviewResult, loadAlertPreview } from '@/lib/dashboard/alerts/load-alert-preview';
@@ -31,6 +33,8 @@ export async function saveAlertRuleAction(ruleId: string | null, previous: Alert
     values,
     version: previous.version + 1,
   });
+  const permission = await adminForAction();
+  if (!permission.ok) return failed(`Not saved: ${permission.message}`);
   let savedId: string;
   try {
     const db = getDatabase();
@@ -51,14 +55,27 @@ export async function saveAlertRuleAction(ruleId: string | null, previous: Alert
   redirect(`/alerts#rule-${savedId}`);
 }
 
-export async function deleteAlertRuleAction(ruleId: string): Promise<void> {
-  await deleteAlertRule(getDatabase(), ruleId);
+/** What the delete button shows when the rule was not deleted. */
+export interface DeleteAlertRuleState {
+  message: string;
+}
+
+export async function deleteAlertRuleAction(ruleId: string, _previous: DeleteAlertRuleState): Promise<DeleteAlertRuleState> {
+  const permission = await adminForAction();
+  if (!permission.ok) return { message: `Not deleted: ${permission.message}` };
+  try {
+    await deleteAlertRule(getDatabase(), ruleId);
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    return { message: 'Not deleted: the database is unavailable. Try again shortly.' };
+  }
   revalidatePath('/', 'layout');
   redirect('/alerts');
 }
 
 /** The preview of the form as it stands (the same FormData a save would send). */
 export async function previewAlertRuleAction(form: FormData): Promise<AlertPreviewResult> {
+  if (!(await getCurrentUser())) return { ok: false, message: 'No preview: your session has ended; sign in again.' };
   const { input } = alertRuleInputFromForm(readAlertRuleForm(form));
   try {
     return await loadAlertPreview(getDatabase(), input, Date.now());

@@ -1,7 +1,8 @@
 // /alerts — the alerts firing now on top, then every rule with its condition in words, state
-// counts, status, edit and delete, and its history of state changes and deliveries.
+// counts, status, edit and delete (admins only), and its history of state changes and deliveries.
 import Link from 'next/link';
 import { FiringAlertsTable } from '@/app/_components/firing-alerts-table';
+import { requireUser } from '@/lib/auth/current-user';
 import { loadAlertsPage } from '@/lib/dashboard/alerts/load-alerts-page';
 import { getDatabase } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
@@ -11,6 +12,8 @@ import { RuleCard } from './rule-card';
 export const dynamic = 'force-dynamic';
 
 export default async function AlertsPage() {
+  const user = await requireUser();
+  const canEdit = user.role === 'admin';
   const data = await loadAlertsPage(getDatabase(), Date.now());
   return (
     <>
@@ -34,16 +37,22 @@ export default async function AlertsPage() {
       <section className={styles.section} aria-labelledby="rules-heading">
         <div className={styles.sectionHead}>
           <h2 id="rules-heading">Rules</h2>
-          <Link href="/alerts/new">New rule</Link>
+          {canEdit ? <Link href="/alerts/new">New rule</Link> : null}
         </div>
         {data.rules.length === 0 ? (
           <p className={styles.empty}>
-            No rule yet. <Link href="/alerts/new">Create one</Link>, e.g. “429 rate &gt; 20% over 5 min, for 2 min, per key”.
+            {canEdit ? (
+              <>
+                No rule yet. <Link href="/alerts/new">Create one</Link>, e.g. “429 rate &gt; 20% over 5 min, for 2 min, per key”.
+              </>
+            ) : (
+              'No rule yet. An admin can create one.'
+            )}
           </p>
         ) : (
           <ul className={styles.rules} aria-labelledby="rules-heading">
             {data.rules.map((rule) => (
-              <RuleCard key={rule.id} rule={rule} />
+              <RuleCard key={rule.id} rule={rule} canEdit={canEdit} />
             ))}
           </ul>
         )}

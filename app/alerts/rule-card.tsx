@@ -1,5 +1,5 @@
 // One alert rule on /alerts: its name, severity and status, the condition in words, scope,
-// channels, how many of its instances are in each state, edit and delete, and its history.
+// channels, how many of its instances are in each state, edit and delete (for admins), and its history.
 import Link from 'next/link';
 import type { AlertRuleWithHistory } from '@/lib/dashboard/alerts/load-alerts-page';
 import { stateLabels } from '@/lib/dashboard/alerts/prepare-alerts-page';
@@ -16,7 +16,7 @@ const stateClass: Record<string, string | undefined> = {
   no_data: styles.stateNoData,
 };
 
-export function RuleCard({ rule }: { rule: AlertRuleWithHistory }) {
+export function RuleCard({ rule, canEdit }: { rule: AlertRuleWithHistory; canEdit: boolean }) {
   const headingId = `rule-${rule.id}-name`;
   return (
     <li id={`rule-${rule.id}`} className={`panel ${styles.rule}`} aria-labelledby={headingId}>
@@ -30,10 +30,14 @@ export function RuleCard({ rule }: { rule: AlertRuleWithHistory }) {
               muted until <time dateTime={rule.mutedUntil}>{formatUtc(Date.parse(rule.mutedUntil))}</time>
             </span>
           ) : null}
-          <Link href={`/alerts/${encodeURIComponent(rule.id)}/edit`} aria-label={`Edit rule ${rule.name}`}>
-            Edit
-          </Link>
-          <DeleteRuleButton ruleId={rule.id} ruleName={rule.name} />
+          {canEdit ? (
+            <>
+              <Link href={`/alerts/${encodeURIComponent(rule.id)}/edit`} aria-label={`Edit rule ${rule.name}`}>
+                Edit
+              </Link>
+              <DeleteRuleButton ruleId={rule.id} ruleName={rule.name} />
+            </>
+          ) : null}
         </div>
       </div>
       <p className={styles.ruleSummary}>{rule.summary}</p>

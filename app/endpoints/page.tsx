@@ -5,6 +5,7 @@ import { EmptyRangeNotice } from '@/app/_components/overview/empty-range-notice'
 import { EndpointStatsTable } from '@/app/_components/overview/endpoint-stats-table';
 import styles from '@/app/_components/overview/overview.module.css';
 import { ViewBar } from '@/app/_components/view-bar';
+import { requireUser } from '@/lib/auth/current-user';
 import { statsOrderSchema } from '@/lib/api/schemas/stats-list-request-schema';
 import { resolveDashboardView, type SearchParams, viewQuery } from '@/lib/dashboard/dashboard-view';
 import { loadEndpointRows } from '@/lib/dashboard/overview/load-endpoint-rows';
@@ -15,6 +16,7 @@ export const dynamic = 'force-dynamic';
 const pageLimit = 200;
 
 export default async function EndpointsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireUser();
   const params = await searchParams;
   const view = resolveDashboardView(params, Date.now());
   const order = statsOrderSchema.catch('errors').parse([params.order].flat()[0]);

@@ -6,6 +6,7 @@ import { FindingsList } from '@/app/_components/findings/findings-list';
 import styles from '@/app/_components/findings/findings.module.css';
 import { EmptyRangeNotice } from '@/app/_components/overview/empty-range-notice';
 import { ViewBar } from '@/app/_components/view-bar';
+import { requireUser } from '@/lib/auth/current-user';
 import { rangeLabels, resolveDashboardView, type SearchParams, viewQuery } from '@/lib/dashboard/dashboard-view';
 import { formatCount } from '@/lib/dashboard/format-figures';
 import { checkedCauses } from '@/lib/dashboard/problems/checked-causes';
@@ -15,6 +16,7 @@ import { getDatabase } from '@/lib/db/client';
 export const dynamic = 'force-dynamic';
 
 export default async function ProblemsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireUser();
   const view = resolveDashboardView(await searchParams, Date.now());
   const data = await loadProblemsPage(getDatabase(), view);
   const { findings } = data;

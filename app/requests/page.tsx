@@ -1,6 +1,7 @@
 // /requests — the request explorer: stored calls filtered by the URL, paged by cursor, with a
 // detail drawer for one call (?request=<id>, also opened from other pages).
 import { ViewBar } from '@/app/_components/view-bar';
+import { requireUser } from '@/lib/auth/current-user';
 import { resolveDashboardView, type SearchParams } from '@/lib/dashboard/dashboard-view';
 import { pinnedViewLabels } from '@/lib/dashboard/requests/describe-request-filters';
 import { loadRequestExplorer } from '@/lib/dashboard/requests/load-request-explorer';
@@ -12,6 +13,7 @@ import { RequestTable } from './request-table';
 export const dynamic = 'force-dynamic';
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireUser();
   const params = await searchParams;
   const view = resolveDashboardView(params, Date.now());
   const query = parseRequestExplorerQuery(params);

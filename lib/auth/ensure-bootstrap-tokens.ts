@@ -26,7 +26,13 @@ export async function ensureBootstrapTokens(db: Database): Promise<BootstrapToke
       continue;
     }
     const token = generateToken(kind);
-    const created = await createNamedToken(db, { kind, name, tokenHash: hashToken(token), prefix: tokenDisplayPrefix(token) });
+    const created = await createNamedToken(db, {
+      kind,
+      name,
+      tokenHash: hashToken(token),
+      prefix: tokenDisplayPrefix(token),
+      canWrite: kind === 'api',
+    });
     result.push(created ? { kind, source: 'generated', token } : { kind, source: 'stored' });
   }
   return result;

@@ -1,5 +1,6 @@
 // The classifier's output: one outbound HTTP call, reduced to the columns Faultline
 // stores and aggregates on. Nothing here may hold a secret.
+import type { ExtraAttributes } from '@/lib/scrub/select-extra-attributes';
 
 export const statusClasses = ['1xx', '2xx', '3xx', '4xx', '5xx', 'network'] as const;
 export type StatusClass = (typeof statusClasses)[number];
@@ -33,7 +34,7 @@ export interface ClassifiedRequest {
   errorType: string | null;
   /** Error keys parsed from the provider's error body; [] for successful calls. */
   errorKeys: string[];
-  /** The captured provider error body (at most 4 KiB), only for errors. */
+  /** The captured provider error body (at most 4 KiB, credentials redacted), only for errors. */
   errorBody: string | null;
   /** faultline.api_key.fingerprint, or '' when the call carried none. */
   apiKeyFingerprint: string;
@@ -41,6 +42,8 @@ export interface ClassifiedRequest {
   accept: string | null;
   retryAfter: string | null;
   resendCount: number | null;
+  /** The attributes listed in FAULTLINE_EXTRA_ATTRIBUTES, redacted and bounded; null when none was sent. */
+  extraAttributes: ExtraAttributes | null;
 }
 
 export type SpanClassification =

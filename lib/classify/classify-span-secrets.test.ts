@@ -86,6 +86,49 @@ describe('classifySpan: secrets', () => {
     expect(leaks(JSON.stringify(request))).toEqual([]);
   });
 
+  it('redacts credentials echoed in the error body, error.type and span name, and parses keys from the redacted body', () => {
+    const request = requestOf(
+      classifySpan(
+        makeSpan({
+          name: `GET with ${secrets.bearer}`,
+          attributes: {
+            'http.response.status_code': 401,
+            'error.type': `HTTPError password=${secrets.queryKey}`,
+            'faultline.error.body': `{"error":"key ${secrets.bearer} rejected","api_key":"${secrets.apiKeyHeader}","hint":"token=${secrets.targetQueryKey}"}`,
+          },
+        }),
+      ),
+    );
+    expect(leaks(JSON.stringify(request))).toEqual([]);
+    expect(request.errorBody).toBe('{"error":"key Bearer [redacted] rejected","api_key":"[redacted]","hint":"token=[redacted]"}');
+    expect(request.errorKeys).toEqual(['key Bearer [redacted] rejected']);
+    expect(request.errorType).toBe('HTTPError password=[redacted]');
+    expect(request.spanName).toBe('GET with Bearer [redacted]');
+  });
+
+  it('keeps listed extra attributes only, never a credential header, with secrets redacted', () => {
+    const span = makeSpan({
+      attributes: {
+        ...plantedAttributes(200),
+        'app.tenant': 'acme',
+        'app.note': `retry with ${secrets.bearer}`,
+        'app.unlisted_note': 'not listed',
+      },
+    });
+    expect(requestOf(classifySpan(span)).extraAttributes).toBeNull();
+    const request = requestOf(
+      classifySpan(span, { extraAttributeNames: ['app.tenant', 'app.note', 'http.*', 'url.full', 'faultline.*'] }),
+    );
+    expect(leaks(JSON.stringify(request))).toEqual([]);
+    expect(request.extraAttributes).toEqual({
+      'app.note': 'retry with Bearer [redacted]',
+      'app.tenant': 'acme',
+      'http.request.header.accept': ['application/json'],
+      'http.request.method': 'GET',
+      'http.response.status_code': 200,
+    });
+  });
+
   it('would notice a leak (the check itself can fail)', () => {
     expect(leaks(JSON.stringify({ route: `/x?k=${secrets.queryKey}` }))).toEqual([secrets.queryKey]);
   });

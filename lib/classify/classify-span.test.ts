@@ -69,6 +69,7 @@ describe('classifySpan: Voiso v4 responses', () => {
       accept: 'application/json',
       retryAfter: null,
       resendCount: 2,
+      extraAttributes: null,
     });
   });
 });

@@ -1,5 +1,7 @@
 // Classifies one decoded span: an outbound HTTP call becomes a ClassifiedRequest, anything else is ignored.
 import { type AttributeValue, type DecodedSpan, SpanKind } from '@/lib/otlp/decoded-span';
+import { redactSecretsWithin } from '@/lib/scrub/redact-secrets';
+import { selectExtraAttributes } from '@/lib/scrub/select-extra-attributes';
 import { type AttributeReader, attributeReader } from './attribute-reader';
 import type { AuthScheme, ClassifiedRequest, SpanClassification } from './classified-request';
 import { endpointId } from './endpoint-id';
@@ -16,6 +18,9 @@ export const maxErrorBodyBytes = 4096;
 const maxLabelLength = 256;
 const maxHeaderLength = 512;
 const maxErrorTypeLength = 200;
+// Secrets are redacted before those caps, within this much text: a huge body costs no more.
+const errorBodyScanChars = 64 * 1024;
+const fieldScanChars = 2048;
 
 const ignoredKinds: ReadonlyMap<number, string> = new Map([
   [SpanKind.SERVER, 'server span'],
@@ -80,6 +85,11 @@ function capped(value: string | null, max: number): string | null {
   return value === null ? null : value.slice(0, max);
 }
 
+/** Free text as stored: credentials redacted first, so the cap cannot cut one into something unrecognisable. */
+function redactedCapped(value: string | null, max: number): string | null {
+  return capped(value === null ? null : redactSecretsWithin(value, fieldScanChars), max);
+}
+
 function timing(span: DecodedSpan): { startMs: number; durationMs: number } {
   const elapsedNs = span.endTimeUnixNano - span.startTimeUnixNano;
   // Whole microseconds: 3 decimals of a millisecond, without float noise like 1.2000000000000002.
@@ -87,12 +97,18 @@ function timing(span: DecodedSpan): { startMs: number; durationMs: number } {
   return { startMs: Number(span.startTimeUnixNano / 1_000_000n), durationMs: elapsedUs / 1000 };
 }
 
+export interface ClassifyOptions {
+  /** FAULTLINE_EXTRA_ATTRIBUTES: attribute names, or "prefix.*", to keep beyond the ones Faultline reads. */
+  extraAttributeNames?: readonly string[];
+}
+
 /**
  * One span as an outbound HTTP call, or the reason it is not one: a server/producer/consumer
  * span, no request method, or neither a response status nor an error.type. Errors are judged
- * by status code (>= 400, or no response at all), never by the span status.
+ * by status code (>= 400, or no response at all), never by the span status. Only the attributes
+ * Faultline reads, plus the listed extra ones, are kept; free text has its secrets redacted.
  */
-export function classifySpan(span: DecodedSpan): SpanClassification {
+export function classifySpan(span: DecodedSpan, options: ClassifyOptions = {}): SpanClassification {
   const ignoredKind = ignoredKinds.get(span.kind);
   if (ignoredKind !== undefined) return { kind: 'ignored', reason: ignoredKind };
   if (!acceptedKinds.has(span.kind)) return { kind: 'ignored', reason: `unknown span kind ${span.kind}` };
@@ -101,7 +117,7 @@ export function classifySpan(span: DecodedSpan): SpanClassification {
   const method = readMethod(attrs);
   if (method === null) return { kind: 'ignored', reason: 'not an HTTP call (no http.request.method)' };
   const responseStatus = readStatusCode(attrs);
-  const errorTypeAttr = capped(attrs.string('error.type'), maxErrorTypeLength);
+  const errorTypeAttr = redactedCapped(attrs.string('error.type'), maxErrorTypeLength);
   if (responseStatus === null && errorTypeAttr === null) {
     return { kind: 'ignored', reason: 'no response status and no error.type' };
   }
@@ -117,7 +133,9 @@ export function classifySpan(span: DecodedSpan): SpanClassification {
     scheme: attrs.string('url.scheme', 'http.scheme'),
   });
   const route = readRoute(attrs, url);
-  const body = isError ? readErrorBody(attrs.raw('faultline.error.body')) : null;
+  const rawBody = isError ? readErrorBody(attrs.raw('faultline.error.body')) : null;
+  // Keys come from the redacted body, so nothing derived from it can carry a secret either.
+  const body = rawBody === null ? null : redactSecretsWithin(rawBody, errorBodyScanChars);
   const errorKeys =
     statusCode === 0 && errorTypeAttr !== null ? [errorTypeAttr] : parseErrorKeys(statusCode, body);
   const resource = attributeReader(span.resource);
@@ -143,9 +161,10 @@ export function classifySpan(span: DecodedSpan): SpanClassification {
     errorBody: body === null ? null : truncateUtf8(body, maxErrorBodyBytes),
     apiKeyFingerprint: readFingerprint(attrs),
     authScheme: readAuthScheme(attrs),
-    accept: capped(attrs.header('http.request.header.accept'), maxHeaderLength),
-    retryAfter: capped(attrs.header('http.response.header.retry-after'), maxHeaderLength),
+    accept: redactedCapped(attrs.header('http.request.header.accept'), maxHeaderLength),
+    retryAfter: redactedCapped(attrs.header('http.response.header.retry-after'), maxHeaderLength),
     resendCount: resendCount !== null && resendCount >= 0 ? resendCount : null,
+    extraAttributes: selectExtraAttributes(span.attributes, options.extraAttributeNames ?? []),
   };
   return { kind: 'request', request };
 }

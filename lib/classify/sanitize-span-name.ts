@@ -1,4 +1,6 @@
 // Keeps span names credential-free: older instrumentations name client spans after the full URL.
+import { redactSecretsWithin } from '@/lib/scrub/redact-secrets';
+
 export const maxSpanNameLength = 256;
 
 const userinfo = /([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\s/?#]*@/g;
@@ -7,7 +9,8 @@ const userinfo = /([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\s/?#]*@/g;
 const query = /\?\S*/g;
 const fragment = /(\S)#\S*/g;
 
-/** The span name without URL userinfo, query strings or fragments, at most 256 chars. */
+/** The span name without URL userinfo, query strings, fragments or credentials, at most 256 chars. */
 export function sanitizeSpanName(name: string): string {
-  return name.replace(userinfo, '$1').replace(query, '').replace(fragment, '$1').trim().slice(0, maxSpanNameLength);
+  return redactSecretsWithin(name, 2048)
+    .replace(userinfo, '$1').replace(query, '').replace(fragment, '$1').trim().slice(0, maxSpanNameLength);
 }

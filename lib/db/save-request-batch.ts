@@ -24,9 +24,9 @@ export interface SaveResult {
 }
 
 const requestColumns = Prisma.raw(
-  'trace_id, span_id, parent_span_id, span_name, start_ms, duration_ms, service, environment, endpoint_id, method, host, route, status_code, status_class, error_type, error_key, error_body, api_key_fingerprint, auth_scheme, accept, retry_after, resend_count, received_ms',
+  'trace_id, span_id, parent_span_id, span_name, start_ms, duration_ms, service, environment, endpoint_id, method, host, route, status_code, status_class, error_type, error_key, error_body, api_key_fingerprint, auth_scheme, accept, retry_after, resend_count, extra_attributes, received_ms',
 );
-const requestRowsPerInsert = rowsPerInsert(23);
+const requestRowsPerInsert = rowsPerInsert(24);
 
 export async function saveRequestBatch(
   db: Database,
@@ -66,7 +66,7 @@ async function insertRequests(tx: Tx, requests: ClassifiedRequest[], receivedMs:
   for (const part of chunk(requests, requestRowsPerInsert)) {
     const values = part.map(
       (r) =>
-        Prisma.sql`(${r.traceId}, ${r.spanId}, ${r.parentSpanId}, ${r.spanName}, ${r.startMs}, ${r.durationMs}, ${r.service}, ${r.environment}, ${r.endpointId}, ${r.method}, ${r.host}, ${r.route}, ${r.statusCode}, ${r.statusClass}, ${r.errorType}, ${r.errorKeys[0] ?? null}, ${r.errorBody}, ${r.apiKeyFingerprint}, ${r.authScheme}, ${r.accept}, ${r.retryAfter}, ${r.resendCount}, ${receivedMs})`,
+        Prisma.sql`(${r.traceId}, ${r.spanId}, ${r.parentSpanId}, ${r.spanName}, ${r.startMs}, ${r.durationMs}, ${r.service}, ${r.environment}, ${r.endpointId}, ${r.method}, ${r.host}, ${r.route}, ${r.statusCode}, ${r.statusClass}, ${r.errorType}, ${r.errorKeys[0] ?? null}, ${r.errorBody}, ${r.apiKeyFingerprint}, ${r.authScheme}, ${r.accept}, ${r.retryAfter}, ${r.resendCount}, ${r.extraAttributes === null ? null : JSON.stringify(r.extraAttributes)}, ${receivedMs})`,
     );
     const rows = await tx.$queryRaw<{ id: unknown; trace_id: string; span_id: string }[]>`
       INSERT INTO requests (${requestColumns}) VALUES ${Prisma.join(values)}

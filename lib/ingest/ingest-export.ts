@@ -5,6 +5,7 @@ import type { ClassifiedRequest } from '@/lib/classify/classified-request';
 import type { Database } from '@/lib/db/client';
 import { recordIngestRejection } from '@/lib/db/record-ingest-rejection';
 import { saveRequestBatch } from '@/lib/db/save-request-batch';
+import { getEnv } from '@/lib/env';
 import type { DecodedExport } from '@/lib/otlp/decoded-span';
 
 export interface IngestOutcome {
@@ -20,8 +21,9 @@ export interface IngestOutcome {
 export async function ingestExport(db: Database, decoded: DecodedExport, receivedMs = Date.now()): Promise<IngestOutcome> {
   const requests: ClassifiedRequest[] = [];
   let ignored = 0;
+  const options = { extraAttributeNames: getEnv().FAULTLINE_EXTRA_ATTRIBUTES };
   for (const span of decoded.spans) {
-    const c = classifySpan(span);
+    const c = classifySpan(span, options);
     if (c.kind === 'request') requests.push(c.request);
     else ignored += 1;
   }

@@ -2,22 +2,14 @@
 // no credential-bearing attributes, credentials in free text masked, and the captured error body.
 import type { Attributes, AttributeValue } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { isCredentialHeaderAttribute } from '../scrub/credential-header-attribute';
+import { redactSecrets } from '../scrub/redact-secrets';
 
 export const errorBodyAttribute = 'faultline.error.body';
 
-// Header attributes that carry credentials, whichever instrumentation recorded them.
-const credentialAttribute = /(^|[._-])(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
 const urlAttributes = new Set(['url.full', 'http.url']);
 const targetAttributes = new Set(['http.target', 'url.path']);
 const droppedAttributes = new Set(['url.query']);
-// Credentials that can appear in free text such as exception messages.
-const bearerInText = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9\-._~+/]+=*/gi;
-const secretPairInText = /\b((?:api[_-]?key|access[_-]?token|token|secret|password|key)\s*[=:]\s*)[^\s&"',;]+/gi;
-
-/** `text` with `Bearer <token>`-like credentials and `key=value` secrets replaced by `[redacted]`. */
-export function maskCredentials(text: string): string {
-  return text.replace(bearerInText, '$1 [redacted]').replace(secretPairInText, '$1[redacted]');
-}
 
 /** An absolute URL without userinfo, query and fragment; unparseable input loses everything after `?`. */
 export function stripUrl(raw: string): string {
@@ -37,17 +29,17 @@ function scrubValue(key: string, value: AttributeValue): AttributeValue {
   if (typeof value !== 'string') return value;
   if (urlAttributes.has(key)) return stripUrl(value);
   if (targetAttributes.has(key)) return value.replace(/[?#].*$/s, '');
-  return maskCredentials(value);
+  return redactSecrets(value);
 }
 
 /** Attributes safe to export; an error body (already bounded) is added when there is one. */
 export function scrubAttributes(attributes: Attributes, errorBody?: string | null): Attributes {
   const safe: Attributes = {};
   for (const [key, value] of Object.entries(attributes)) {
-    if (value === undefined || droppedAttributes.has(key) || credentialAttribute.test(key)) continue;
+    if (value === undefined || droppedAttributes.has(key) || isCredentialHeaderAttribute(key)) continue;
     safe[key] = scrubValue(key, value);
   }
-  if (errorBody) safe[errorBodyAttribute] = maskCredentials(errorBody);
+  if (errorBody) safe[errorBodyAttribute] = redactSecrets(errorBody);
   return safe;
 }
 
@@ -55,13 +47,13 @@ export function scrubAttributes(attributes: Attributes, errorBody?: string | nul
 export function exportableSpan(span: ReadableSpan, errorBody?: string | null): ReadableSpan {
   const attributes = scrubAttributes(span.attributes, errorBody);
   return {
-    name: maskCredentials(stripUrlLike(span.name)),
+    name: redactSecrets(stripUrlLike(span.name)),
     kind: span.kind,
     spanContext: () => span.spanContext(),
     parentSpanContext: span.parentSpanContext,
     startTime: span.startTime,
     endTime: span.endTime,
-    status: span.status.message ? { ...span.status, message: maskCredentials(span.status.message) } : span.status,
+    status: span.status.message ? { ...span.status, message: redactSecrets(span.status.message) } : span.status,
     attributes,
     links: span.links,
     events: span.events.map((event) => ({

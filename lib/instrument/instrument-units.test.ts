@@ -1,7 +1,8 @@
 // The instrumentation's pure parts: fingerprints, auth schemes, host patterns, resends, bodies, scrubbing.
 import { describe, expect, it } from 'vitest';
+import { redactSecrets } from '../scrub/redact-secrets';
 import { decodeErrorBody, isCapturableBody } from './error-body-text';
-import { maskCredentials, scrubAttributes, stripUrl } from './exportable-span';
+import { scrubAttributes, stripUrl } from './exportable-span';
 import { fingerprintApiKey } from './fingerprint-api-key';
 import { compileHostMatcher, parseHostPattern } from './match-api-host';
 import { readAuthorization } from './read-authorization';
@@ -166,7 +167,7 @@ describe('scrubbing before export', () => {
   });
 
   it('masks credentials echoed back in an error body', () => {
-    expect(maskCredentials('{"error":"bad key token=abc123"}')).toBe('{"error":"bad key token=[redacted]"}');
+    expect(redactSecrets('{"error":"bad key token=abc123"}')).toBe('{"error":"bad key token=[redacted]"}');
     expect(scrubAttributes({}, '{"error":"Unauthorized"}')).toEqual({ 'faultline.error.body': '{"error":"Unauthorized"}' });
   });
 });

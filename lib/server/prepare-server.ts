@@ -2,6 +2,7 @@
 // database schema up to date, make sure tokens exist, tell the operator where to send spans,
 // and start the alert runner. Runs from instrumentation.ts in the Node.js runtime.
 import { type AlertRunner, startAlertRunner } from '@/lib/alerts/start-alert-runner';
+import { type BootstrapAdmin, ensureAdminUser } from '@/lib/auth/ensure-admin-user';
 import { ensureBootstrapTokens, type BootstrapToken } from '@/lib/auth/ensure-bootstrap-tokens';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { type Database, getDatabase } from '@/lib/db/client';
@@ -15,8 +16,9 @@ export async function prepareServer(log: (line: string) => void = console.log): 
   const applied = await applyMigrations(db.target);
   log(`[faultline] database: ${describeDatabaseTarget(db.target)}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
   const tokens = await ensureBootstrapTokens(db);
+  const admin = await ensureAdminUser(db);
   const base = env.FAULTLINE_PUBLIC_URL?.replace(/\/$/, '') ?? `http://${displayHost(env.HOSTNAME)}:${env.PORT}`;
-  for (const line of banner(base, tokens)) log(line);
+  for (const line of banner(base, tokens, admin)) log(line);
   const selfTracing = await startSelfTelemetry(env, base, tokens);
   if (selfTracing) log(selfTracing);
   startAlerts(db, env.FAULTLINE_ALERT_INTERVAL_SECONDS, base, log);
@@ -46,11 +48,16 @@ function displayHost(hostname: string | undefined): string {
   return !hostname || hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname;
 }
 
-export function banner(base: string, tokens: BootstrapToken[]): string[] {
-  const lines = [
-    `[faultline] dashboard:     ${base}/`,
+export function banner(base: string, tokens: BootstrapToken[], admin: BootstrapAdmin = { source: 'existing' }): string[] {
+  const lines = [`[faultline] dashboard:     ${base}/`];
+  if (admin.source === 'generated') {
+    lines.push(`[faultline] sign in as:    ${admin.email}  password: ${admin.password}  (shown once; change it at /settings/users)`);
+  } else if (admin.source === 'environment') {
+    lines.push(`[faultline] sign in as:    ${admin.email}  (password from FAULTLINE_ADMIN_PASSWORD)`);
+  }
+  lines.push(
     `[faultline] OTLP endpoint: ${base}/v1/traces  (OTEL_EXPORTER_OTLP_ENDPOINT=${base})`,
-  ];
+  );
   for (const t of tokens) {
     const variable = t.kind === 'ingest' ? 'FAULTLINE_INGEST_TOKEN' : 'FAULTLINE_API_TOKEN';
     const label = t.kind === 'ingest' ? 'ingest token: ' : 'API token:    ';

@@ -30,6 +30,7 @@ export function makeRequest(overrides: Partial<ClassifiedRequest> = {}): Classif
     accept: 'application/json',
     retryAfter: null,
     resendCount: null,
+    extraAttributes: null,
     ...overrides,
   };
 }

@@ -24,6 +24,8 @@ export interface SpanSpec {
 export interface ResourceSpec {
   service: string;
   environment: string;
+  /** More resource attributes, besides service.name and deployment.environment.name. */
+  attributes?: Attributes;
 }
 
 /** Records the spans with a BasicTracerProvider and returns what its exporter would receive. */
@@ -31,6 +33,7 @@ export async function recordSpans(resource: ResourceSpec, specs: readonly SpanSp
   const exporter = new InMemorySpanExporter();
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({
+      ...resource.attributes,
       'service.name': resource.service,
       'deployment.environment.name': resource.environment,
     }),

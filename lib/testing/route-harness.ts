@@ -49,6 +49,11 @@ const managedVariables = [
   'FAULTLINE_MAX_BODY_BYTES',
   'FAULTLINE_MAX_INFLIGHT_INGEST',
   'FAULTLINE_PUBLIC_URL',
+  'FAULTLINE_ADMIN_EMAIL',
+  'FAULTLINE_ADMIN_PASSWORD',
+  'FAULTLINE_LOGIN_MAX_FAILURES',
+  'FAULTLINE_LOGIN_LOCKOUT_SECONDS',
+  'FAULTLINE_EXTRA_ATTRIBUTES',
 ];
 
 /** Points the process (getEnv(), getDatabase()) at a fresh migrated database with known tokens. */

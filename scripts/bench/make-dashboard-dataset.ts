@@ -90,6 +90,7 @@ export function* makeDashboardDataset(count: number, endMs: number, batchSize = 
       accept: 'application/json',
       retryAfter: statusCode === 429 ? '1' : null,
       resendCount: null,
+      extraAttributes: null,
     });
     if (batch.length === batchSize) {
       yield batch;

@@ -1,5 +1,6 @@
 // /alerts/new — the form that creates an alert rule, with a preview of its metric on recent data.
 import Link from 'next/link';
+import { requireAdmin } from '@/lib/auth/current-user';
 import { newAlertRuleFormValues } from '@/lib/dashboard/alerts/alert-rule-form';
 import { loadAlertFormOptions } from '@/lib/dashboard/alerts/load-alert-form-options';
 import { getDatabase } from '@/lib/db/client';
@@ -10,6 +11,7 @@ import { RuleForm } from '../rule-form';
 export const dynamic = 'force-dynamic';
 
 export default async function NewAlertRulePage() {
+  await requireAdmin();
   const options = await loadAlertFormOptions(getDatabase(), Date.now());
   return (
     <>

@@ -77,7 +77,7 @@ describe('authentication', () => {
     const res = await go();
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
-    expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/Missing Authorization header/) } });
+    expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/^Sign in to Faultline, or send "Authorization: Bearer <API token>"/) } });
   });
 
   it.each([

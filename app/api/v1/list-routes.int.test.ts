@@ -35,11 +35,11 @@ describe('authentication', () => {
     const missing = await env.get(handler, path, null);
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toBe('Bearer');
-    expect(missing.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/Missing Authorization header/) } });
+    expect(missing.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/^Sign in to Faultline, or send "Authorization: Bearer <API token>"/) } });
     for (const token of [`wrong-${randomBytes(12).toString('hex')}`, env.ingestToken]) {
       const res = await env.get(handler, path, token);
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/Invalid api token/) } });
+      expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(token === env.ingestToken ? /it is an ingest token, which only \/v1\/traces accepts/ : /Invalid API token/) } });
     }
   });
 });

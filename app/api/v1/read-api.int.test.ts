@@ -49,7 +49,7 @@ describe('authentication', () => {
     const res = await env.get(handler, path, null);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
-    expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/Missing Authorization header/) } });
+    expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/^Sign in to Faultline, or send "Authorization: Bearer <API token>"/) } });
   });
 
   it.each(routes)('%s answers 401 to a wrong token, and to the ingest token', async (_name, handler, path) => {
@@ -57,7 +57,7 @@ describe('authentication', () => {
       const res = await env.get(handler, path, token);
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer');
-      expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(/Invalid api token/) } });
+      expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.stringMatching(token === env.ingestToken ? /it is an ingest token, which only \/v1\/traces accepts/ : /Invalid API token/) } });
     }
   });
 

@@ -61,7 +61,15 @@ describe('GET /api/v1/requests', () => {
   const fp = uniqueId('fp');
   const calls = {
     ok: makeRequest({ service, startMs: base + 1_000, statusCode: 200, endpointId: ep, apiKeyFingerprint: fp }),
-    unauthorized: makeRequest({ service, startMs: base + 2_000, statusCode: 401, endpointId: ep, apiKeyFingerprint: fp, resendCount: 2 }),
+    unauthorized: makeRequest({
+      service,
+      startMs: base + 2_000,
+      statusCode: 401,
+      endpointId: ep,
+      apiKeyFingerprint: fp,
+      resendCount: 2,
+      extraAttributes: { 'app.tenant': 'acme' },
+    }),
     throttled: makeRequest({ service, startMs: base + 3_000, statusCode: 429, errorKeys: ['Too many requests'], retryAfter: '30', environment: 'staging' }),
     invalid: makeRequest({ service, startMs: base + 4_000, statusCode: 422, errorKeys: ['name: is missing', 'timezone: must be a string'], errorBody: '{"errors":{}}' }),
     network: makeRequest({ service, startMs: base + 5_000, statusCode: 0, errorKeys: ['ECONNREFUSED'], errorType: 'ECONNREFUSED', errorBody: null }),
@@ -106,6 +114,7 @@ describe('GET /api/v1/requests', () => {
       accept: 'application/json',
       retryAfter: null,
       resendCount: 2,
+      extraAttributes: { 'app.tenant': 'acme' },
       receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
     expect(body.requests[2]?.errorKeys).toEqual(['name: is missing', 'timezone: must be a string']);

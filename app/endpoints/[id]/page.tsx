@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { RecentFailures } from '@/app/_components/recent-failures';
 import { StatusChart } from '@/app/_components/status-chart';
 import { ViewBar } from '@/app/_components/view-bar';
+import { requireUser } from '@/lib/auth/current-user';
 import { resolveDashboardView, type SearchParams, viewQuery } from '@/lib/dashboard/dashboard-view';
 import { formatUtc } from '@/lib/dashboard/format-figures';
 import { loadEndpointPage } from '@/lib/dashboard/endpoint/load-endpoint-page';
@@ -25,6 +26,7 @@ interface EndpointPageProps {
 }
 
 export default async function EndpointPage({ params, searchParams }: EndpointPageProps) {
+  await requireUser();
   const { id } = await params;
   const resolved = resolveDashboardView(await searchParams, Date.now());
   // The path names the endpoint; an endpoint filter in the query could only contradict it.

@@ -1,6 +1,6 @@
 'use client';
 // The form that names a key fingerprint ("billing worker", "production"), with the outcome
-// announced next to the button.
+// announced next to the button; viewers, who may not change it, see the names as text.
 import { useActionState } from 'react';
 import type { KeyLabelsFormState } from './actions';
 import styles from './key.module.css';
@@ -50,5 +50,24 @@ export function KeyLabelsForm({ action, label, environment }: KeyLabelsFormProps
         </p>
       )}
     </form>
+  );
+}
+
+/** The label and environment for a viewer: the same facts, no form. */
+export function KeyLabels({ label, environment }: { label: string | null; environment: string | null }) {
+  return (
+    <>
+      <dl className={`${styles.form} ${styles.readOnly}`}>
+        <div className={styles.field}>
+          <dt>Label</dt>
+          <dd>{label ?? <span className="muted">none</span>}</dd>
+        </div>
+        <div className={styles.field}>
+          <dt>Environment</dt>
+          <dd>{environment ?? <span className="muted">none</span>}</dd>
+        </div>
+      </dl>
+      <p className={styles.help}>Only an admin can change these.</p>
+    </>
   );
 }

@@ -1,10 +1,11 @@
 // /keys/[fingerprint] — one API key fingerprint: the diagnosis of its failures, its 401/403/429 timeline, the endpoints it
-// calls and their error rates, the services using it, its label, and its recent failures.
+// calls and their error rates, the services using it, its label (editable by admins), and its recent failures.
 import { notFound } from 'next/navigation';
 import { AdvicePanel } from '@/app/_components/findings/advice-panel';
 import { RecentFailures } from '@/app/_components/recent-failures';
 import { StatusChart } from '@/app/_components/status-chart';
 import { ViewBar } from '@/app/_components/view-bar';
+import { requireUser } from '@/lib/auth/current-user';
 import { resolveDashboardView, type SearchParams, viewQuery } from '@/lib/dashboard/dashboard-view';
 import { decodeFingerprintParam } from '@/lib/dashboard/key/decode-fingerprint-param';
 import { keyInitialCodes } from '@/lib/dashboard/key/key-chart-codes';
@@ -17,7 +18,7 @@ import { saveKeyLabelsAction } from './actions';
 import styles from './key.module.css';
 import { KeyEndpointTable } from './key-endpoint-table';
 import { KeyKpis } from './key-kpis';
-import { KeyLabelsForm } from './key-labels-form';
+import { KeyLabels, KeyLabelsForm } from './key-labels-form';
 import { KeyServices } from './key-services';
 
 export const dynamic = 'force-dynamic';
@@ -28,6 +29,7 @@ interface KeyPageProps {
 }
 
 export default async function KeyPage({ params, searchParams }: KeyPageProps) {
+  const user = await requireUser();
   const fingerprint = decodeFingerprintParam((await params).fingerprint);
   if (fingerprint === null) notFound();
   const resolved = resolveDashboardView(await searchParams, Date.now());
@@ -76,7 +78,11 @@ export default async function KeyPage({ params, searchParams }: KeyPageProps) {
         </section>
         <section aria-labelledby="key-labels-heading">
           <h2 id="key-labels-heading">Label and environment</h2>
-          <KeyLabelsForm action={saveKeyLabelsAction.bind(null, key.fingerprint)} label={key.label} environment={key.environment} />
+          {user.role === 'admin' ? (
+            <KeyLabelsForm action={saveKeyLabelsAction.bind(null, key.fingerprint)} label={key.label} environment={key.environment} />
+          ) : (
+            <KeyLabels label={key.label} environment={key.environment} />
+          )}
         </section>
       </div>
       <RecentFailures view={view} pin={{ key: key.fingerprint }} />

@@ -278,7 +278,7 @@ describe('encodings and tokens', () => {
     expect((await send(ingestToken)).status).toBe(200);
     const refused = await send(apiToken);
     expect(refused.status).toBe(401);
-    expect((await readOtlpStatus(refused, 'json')).message).toMatch(/Invalid ingest token/);
+    expect((await readOtlpStatus(refused, 'json')).message).toMatch(/Token refused: it is an API token/);
 
     await env.t.db.prisma.token.update({ where: { name }, data: { revokedAt: new Date() } });
     expect((await send(ingestToken)).status).toBe(401);
@@ -432,7 +432,7 @@ describe('refused export requests', () => {
       request: () => exportRequest(validJson(), 'json', { authorization: `Bearer ${env.apiToken}` }),
       status: 401,
       grpcCode: 16,
-      message: /Invalid ingest token/,
+      message: /Token refused: it is an API token, and only ingest tokens are accepted by \/v1\/traces/,
       refused: false,
     },
     {

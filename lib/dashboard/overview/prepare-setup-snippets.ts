@@ -21,7 +21,7 @@ export function publicBaseUrl(publicUrl: string | undefined, port: number): stri
 }
 
 // Plain URLs pass as they are; anything a shell would interpret is single-quoted.
-function shellWord(value: string): string {
+export function shellWord(value: string): string {
   return /^[A-Za-z0-9_:/.%@+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -56,13 +56,36 @@ describe('prepareRequestDetail', () => {
       apiKeyLabel: 'label of the key',
       retryAfter: 'Wed, 21 Oct 2026 07:28:00 GMT',
       resendCount: 3,
+      extraAttributes: { 'app.tenant': 'tenant-of-the-call' },
     });
     const detail = prepareRequestDetail(call);
     const shown = JSON.stringify(detail);
+    const texts = (name: string, value: unknown): string[] => {
+      if (name === 'startMs' || name === 'receivedMs') return [formatUtcTime(value as number)];
+      if (name === 'extraAttributes') return Object.entries(value as object).flat().map(String);
+      return [value].flat().map(String);
+    };
     for (const [name, value] of Object.entries(call)) {
-      const expected = name === 'startMs' || name === 'receivedMs' ? [formatUtcTime(value as number)] : [value].flat().map(String);
+      const expected = texts(name, value);
       for (const text of expected) expect(shown, name).toContain(JSON.stringify(text).slice(1, -1));
     }
+  });
+
+  it('lists the extra attributes by name, strings as sent and other values as JSON', () => {
+    const call = storedRequest({
+      extraAttributes: { 'app.tenant': 'acme', 'app.retries': 3, 'app.flags': ['a', 'b'], 'app.empty': '', 'app.markup': '<b>x</b>' },
+    });
+    const detail = prepareRequestDetail(call);
+    expect(detail.sections.map((s) => s.title)).toEqual(['Call', 'Endpoint', 'Outcome', 'Key and headers', 'Extra attributes']);
+    expect(detail.sections.at(-1)?.fields).toEqual([
+      { term: 'app.tenant', value: 'acme', mono: true },
+      { term: 'app.retries', value: '3', mono: true },
+      { term: 'app.flags', value: '["a","b"]', mono: true },
+      { term: 'app.empty', value: '(none)', mono: true },
+      // Rendered as text by React, never as markup.
+      { term: 'app.markup', value: '<b>x</b>', mono: true },
+    ]);
+    expect(prepareRequestDetail(storedRequest({ extraAttributes: {} })).sections).toHaveLength(4);
   });
 
   it.each([

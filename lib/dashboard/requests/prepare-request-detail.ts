@@ -36,6 +36,18 @@ function durationText(ms: number): string {
 
 const orDash = (v: string | null) => (v === null ? '—' : v === '' ? '(none)' : v);
 
+/** The FAULTLINE_EXTRA_ATTRIBUTES section: one field per kept attribute, strings as sent, the rest as JSON. */
+function extraAttributesSection(extra: Record<string, unknown> | null): DetailSection[] {
+  const entries = Object.entries(extra ?? {});
+  if (entries.length === 0) return [];
+  const fields = entries.map(([name, value]) => ({
+    term: name,
+    value: typeof value === 'string' ? orDash(value) : JSON.stringify(value),
+    mono: true,
+  }));
+  return [{ title: 'Extra attributes', fields }];
+}
+
 export function prepareRequestDetail(r: StoredRequest): RequestDetail {
   const statusClass = r.statusClass;
   return {
@@ -94,6 +106,7 @@ export function prepareRequestDetail(r: StoredRequest): RequestDetail {
           { term: 'Accept', value: orDash(r.accept), mono: r.accept !== null },
         ],
       },
+      ...extraAttributesSection(r.extraAttributes),
     ],
     errorBody: formatErrorBody(r.errorBody),
   };

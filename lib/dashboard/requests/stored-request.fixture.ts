@@ -28,6 +28,7 @@ export function storedRequest(overrides: Partial<StoredRequest> = {}): StoredReq
     accept: 'application/json',
     retryAfter: '30',
     resendCount: 1,
+    extraAttributes: null,
     receivedMs: Date.parse('2026-01-10T08:00:03.500Z'),
     ...overrides,
   };

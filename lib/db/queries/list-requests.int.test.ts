@@ -54,6 +54,7 @@ describe('listRequests filters', () => {
       statusCode: 422,
       errorKeys: ['name: is missing', 'timezone: must be a string'],
       environment: '',
+      extraAttributes: { 'app.tenant': 'acme', 'app.flags': ['a', 'b'], 'app.retries': 2 },
     }),
     network: makeRequest({ service, startMs: base + 6_000, statusCode: 0, errorKeys: ['ECONNRESET'], errorType: 'ECONNRESET' }),
     serverError: makeRequest({ service, startMs: base + 7_000, statusCode: 503, errorKeys: ['Service Unavailable'] }),
@@ -131,6 +132,7 @@ describe('listRequests filters', () => {
       accept: 'application/json',
       retryAfter: null,
       resendCount: null,
+      extraAttributes: { 'app.tenant': 'acme', 'app.flags': ['a', 'b'], 'app.retries': 2 },
       receivedMs: expect.any(Number),
     });
     const [unauthorized] = (await listRequests(t.db, { ...range, key: fpA, statuses: [401] }, { limit: 10 })).requests;

@@ -33,10 +33,23 @@ export interface StoredRequest {
   accept: string | null;
   retryAfter: string | null;
   resendCount: number | null;
+  /** The attributes kept by FAULTLINE_EXTRA_ATTRIBUTES (secrets already redacted), or null. */
+  extraAttributes: Record<string, unknown> | null;
   receivedMs: number;
 }
 
 const text = (v: unknown) => (v == null ? null : String(v));
+
+/** The extra_attributes column: a JSON object, or null (also for anything else, which ingest never writes). */
+function jsonObject(v: unknown): Record<string, unknown> | null {
+  if (v == null) return null;
+  try {
+    const parsed: unknown = JSON.parse(String(v));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A `SELECT r.*, k.label AS api_key_label` row plus the call's error keys. */
 export function toStoredRequest(r: Record<string, unknown>, errorKeys: readonly string[]): StoredRequest {
@@ -67,6 +80,7 @@ export function toStoredRequest(r: Record<string, unknown>, errorKeys: readonly 
     accept: text(r.accept),
     retryAfter: text(r.retry_after),
     resendCount: r.resend_count == null ? null : toNumber(r.resend_count),
+    extraAttributes: jsonObject(r.extra_attributes),
     receivedMs: toNumber(r.received_ms),
   };
 }

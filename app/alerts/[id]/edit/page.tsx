@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getAlertRule } from '@/lib/alerts/alert-rules';
+import { requireAdmin } from '@/lib/auth/current-user';
 import { alertRuleToFormValues } from '@/lib/dashboard/alerts/alert-rule-form';
 import { loadAlertFormOptions } from '@/lib/dashboard/alerts/load-alert-form-options';
 import { getDatabase } from '@/lib/db/client';
@@ -13,6 +14,7 @@ import { RuleForm } from '../../rule-form';
 export const dynamic = 'force-dynamic';
 
 export default async function EditAlertRulePage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
   const { id } = await params;
   const db = getDatabase();
   const [rule, options] = await Promise.all([getAlertRule(db, id), loadAlertFormOptions(db, Date.now())]);

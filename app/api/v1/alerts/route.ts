@@ -2,11 +2,11 @@
 import { parseQuery } from '@/lib/api/parse-query';
 import { alertsRequestSchema } from '@/lib/api/schemas/alerts-request-schema';
 import { listAlertInstances } from '@/lib/alerts/list-alert-activity';
-import { withApiToken } from '@/lib/http/with-api-token';
+import { withApiAuth } from '@/lib/http/with-api-auth';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApiToken(async (request, { db }) => {
+export const GET = withApiAuth(async (request, { db }) => {
   const query = parseQuery(alertsRequestSchema, request.url);
   return Response.json({ alerts: await listAlertInstances(db, { ruleId: query.rule, states: query.state }) });
 });

@@ -2,11 +2,11 @@
 import { parseQuery } from '@/lib/api/parse-query';
 import { diagnosesRequestSchema } from '@/lib/api/schemas/diagnoses-request-schema';
 import { runDiagnosis } from '@/lib/diagnose/run-diagnosis';
-import { withApiToken } from '@/lib/http/with-api-token';
+import { withApiAuth } from '@/lib/http/with-api-auth';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApiToken(async (request, { db }) => {
+export const GET = withApiAuth(async (request, { db }) => {
   const query = parseQuery(diagnosesRequestSchema, request.url);
   return Response.json({ diagnoses: await runDiagnosis(db, query) });
 });

@@ -3,11 +3,11 @@ import { parseQuery } from '@/lib/api/parse-query';
 import { statsListRequestSchema } from '@/lib/api/schemas/stats-list-request-schema';
 import { toRollupFilter } from '@/lib/api/to-rollup-filter';
 import { listEndpointStats } from '@/lib/db/queries/list-endpoint-stats';
-import { withApiToken } from '@/lib/http/with-api-token';
+import { withApiAuth } from '@/lib/http/with-api-auth';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApiToken(async (request, { db }) => {
+export const GET = withApiAuth(async (request, { db }) => {
   const query = parseQuery(statsListRequestSchema, request.url);
   const rows = await listEndpointStats(db, toRollupFilter(query), { order: query.order, limit: query.limit, failingOnly: query.failing });
   return Response.json({

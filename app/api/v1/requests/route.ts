@@ -4,11 +4,11 @@ import { requestsRequestSchema } from '@/lib/api/schemas/requests-request-schema
 import { encodeRequestCursor } from '@/lib/dashboard/requests/request-cursor';
 import { requestToJson } from '@/lib/dashboard/requests/request-to-json';
 import { listRequests } from '@/lib/db/queries/list-requests';
-import { withApiToken } from '@/lib/http/with-api-token';
+import { withApiAuth } from '@/lib/http/with-api-auth';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withApiToken(async (request, { db }) => {
+export const GET = withApiAuth(async (request, { db }) => {
   const { status, class: statusClass, errorKey, failed, limit, cursor, ...range } = parseQuery(requestsRequestSchema, request.url);
   const page = await listRequests(db, { ...range, statuses: status, statusClass, errorKey, failedOnly: failed }, { limit, cursor });
   return Response.json({

@@ -6,7 +6,7 @@ import { deleteAlertRule, getAlertRule, updateAlertRule } from '@/lib/alerts/ale
 import { ApiError } from '@/lib/http/api-error';
 import { invalidRuleError } from '@/lib/http/invalid-rule-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
-import { withApiToken } from '@/lib/http/with-api-token';
+import { withApiAuth } from '@/lib/http/with-api-auth';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,10 +14,10 @@ type Context = { params: Promise<{ id: string }> };
 
 const notFound = (id: string) => new ApiError('not_found', `No alert rule with id "${id}".`);
 
-// withApiToken passes handlers the request only, so the path parameter is closed over.
+// withApiAuth passes handlers the request only, so the path parameter is closed over.
 export async function GET(request: Request, context: Context): Promise<Response> {
   const { id } = await context.params;
-  return withApiToken(async (_req, { db }) => {
+  return withApiAuth(async (_req, { db }) => {
     const rule = await getAlertRule(db, id);
     if (!rule) throw notFound(id);
     return Response.json({ rule });
@@ -26,7 +26,7 @@ export async function GET(request: Request, context: Context): Promise<Response>
 
 export async function PUT(request: Request, context: Context): Promise<Response> {
   const { id } = await context.params;
-  return withApiToken(async (req, { db }) => {
+  return withApiAuth(async (req, { db }) => {
     const result = await updateAlertRule(db, id, await readJsonBody(req, alertRuleBody));
     if (!result.ok) throw 'notFound' in result ? notFound(id) : invalidRuleError(result.fieldErrors);
     return Response.json({ rule: result.rule });
@@ -35,7 +35,7 @@ export async function PUT(request: Request, context: Context): Promise<Response>
 
 export async function DELETE(request: Request, context: Context): Promise<Response> {
   const { id } = await context.params;
-  return withApiToken(async (_req, { db }) => {
+  return withApiAuth(async (_req, { db }) => {
     if (!(await deleteAlertRule(db, id))) throw notFound(id);
     return new Response(null, { status: 204 });
   })(request);

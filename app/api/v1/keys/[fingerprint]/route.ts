@@ -9,7 +9,7 @@ import { apiKeyToJson, keyDetailToJson } from '@/lib/dashboard/key/key-detail-to
 import { saveKeyLabels } from '@/lib/dashboard/key/save-key-labels';
 import { ApiError } from '@/lib/http/api-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
-import { withApiToken } from '@/lib/http/with-api-token';
+import { withApiAuth } from '@/lib/http/with-api-auth';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,9 +22,9 @@ const bodyExample = '{"label": "billing worker", "environment": "production"}';
 const notFound = (fingerprint: string) => new ApiError('not_found', `No API key with fingerprint "${fingerprint}" has been seen.`);
 
 export async function GET(request: Request, context: Context): Promise<Response> {
-  // withApiToken passes handlers the request only, so the path parameter is closed over.
+  // withApiAuth passes handlers the request only, so the path parameter is closed over.
   const segment = (await context.params).fingerprint;
-  return withApiToken(async (req, { db }) => {
+  return withApiAuth(async (req, { db }) => {
     const query = parseQuery(rangeFilterRequestSchema, req.url);
     const fingerprint = decodeFingerprintParam(segment);
     const detail = fingerprint === null ? null : await getKeyDetail(db, fingerprint, toRollupFilter(query));
@@ -35,7 +35,7 @@ export async function GET(request: Request, context: Context): Promise<Response>
 
 export async function PATCH(request: Request, context: Context): Promise<Response> {
   const segment = (await context.params).fingerprint;
-  return withApiToken(async (req, { db }) => {
+  return withApiAuth(async (req, { db }) => {
     const fingerprint = decodeFingerprintParam(segment);
     if (fingerprint === null) throw notFound(segment);
     const result = await saveKeyLabels(db, fingerprint, await readJsonBody(req, { maxBytes: maxBodyBytes, example: bodyExample }));

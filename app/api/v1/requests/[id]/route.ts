@@ -3,14 +3,14 @@ import { requestDetailRequestSchema } from '@/lib/api/schemas/requests-request-s
 import { requestToJson } from '@/lib/dashboard/requests/request-to-json';
 import { getRequestById } from '@/lib/db/queries/get-request-by-id';
 import { ApiError } from '@/lib/http/api-error';
-import { withApiToken } from '@/lib/http/with-api-token';
+import { withApiAuth } from '@/lib/http/with-api-auth';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  // withApiToken passes handlers the request only, so the path parameter is closed over.
+  // withApiAuth passes handlers the request only, so the path parameter is closed over.
   const { id } = await context.params;
-  return withApiToken(async (_request, { db }) => {
+  return withApiAuth(async (_request, { db }) => {
     const parsed = requestDetailRequestSchema.safeParse({ id });
     if (!parsed.success) throw new ApiError('bad_request', `Invalid path: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     const found = await getRequestById(db, parsed.data.id);

@@ -14,6 +14,7 @@ import { SetupPanel } from '@/app/_components/overview/setup-panel';
 import { StatusBreakdownTable } from '@/app/_components/overview/status-breakdown-table';
 import { StatusChart } from '@/app/_components/status-chart';
 import { ViewBar } from '@/app/_components/view-bar';
+import { requireUser } from '@/lib/auth/current-user';
 import { loadFiringAlerts } from '@/lib/dashboard/alerts/load-firing-alerts';
 import { rangeLabels, resolveDashboardView, type SearchParams, viewQuery } from '@/lib/dashboard/dashboard-view';
 import { loadOverview, overviewInitialCodes } from '@/lib/dashboard/overview/load-overview';
@@ -23,6 +24,7 @@ import { getDatabase } from '@/lib/db/client';
 export const dynamic = 'force-dynamic';
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireUser();
   const view = resolveDashboardView(await searchParams, Date.now());
   const db = getDatabase();
   // The diagnosis runs alongside the overview's rollup queries.
