@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from './password-hash';
 describe('hashPassword', () => {
   it('verifies the right password, refuses others, and never contains the password', async () => {
     const stored = await hashPassword('correct horse battery');
-    expect(stored).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(stored).toMatch(/^scrypt\$32768\$8\$3\$[\w-]{22}\$[\w-]{43}$/);
     expect(stored).not.toContain('correct horse');
     expect(await verifyPassword('correct horse battery', stored)).toBe(true);
     expect(await verifyPassword('correct horse batterY', stored)).toBe(false);

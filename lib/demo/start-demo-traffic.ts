@@ -11,7 +11,11 @@ export interface DemoTrafficOptions {
   ingestToken: string;
   /** The bundled persona entry point (dist/demo/run-persona.mjs). */
   personaScript: string;
-  /** When billing-worker's key is rotated away. */
+  /**
+   * When billing-worker's key is rotated away: not before this delay, and not before it has
+   * succeeded a few times, so the rotation is visible as "worked, then 401" however slowly the
+   * machine starts the personas.
+   */
   rotateAfterMs: number;
   progressEveryMs: number;
   log(line: string): void;
@@ -23,6 +27,10 @@ export interface DemoTraffic {
   totals(): Record<string, number>;
   stop(): Promise<void>;
 }
+
+const rotatedPersona = 'billing-worker';
+// The key_rotated diagnosis wants at least 2 successes before the 401s; a margin over that.
+const successesBeforeRotation = 4;
 
 function formatTotals(totals: Record<string, number>): string {
   const sum = Object.values(totals).reduce((a, b) => a + b, 0);
@@ -55,6 +63,15 @@ export async function startDemoTraffic(options: DemoTrafficOptions): Promise<Dem
   };
   const totals: Record<string, number> = {};
   let stopping = false;
+  let rotationDue = false;
+  let rotated = false;
+  let rotatedKeySuccesses = 0;
+  const rotate = () => {
+    if (rotated || !rotationDue || rotatedKeySuccesses < successesBeforeRotation) return;
+    rotated = true;
+    mock.revokeKey(mock.keys.acmeRotationOld);
+    options.log('[demo] key rotation: the key billing-worker still uses has been revoked, it now gets 401');
+  };
 
   const children = demoPersonas.map((persona) => {
     const config: PersonaConfig = {
@@ -69,7 +86,11 @@ export async function startDemoTraffic(options: DemoTrafficOptions): Promise<Dem
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (message: RoundReport) => {
-      for (const [status, count] of Object.entries(message.statuses)) totals[status] = (totals[status] ?? 0) + count;
+      for (const [status, count] of Object.entries(message.statuses)) {
+        totals[status] = (totals[status] ?? 0) + count;
+        if (persona.service === rotatedPersona && status.startsWith('2')) rotatedKeySuccesses += count;
+      }
+      rotate();
     });
     child.on('exit', (code, signal) => {
       if (!stopping) options.log(`[demo] ${persona.service} exited unexpectedly (${signal ?? `code ${code}`})`);
@@ -79,8 +100,8 @@ export async function startDemoTraffic(options: DemoTrafficOptions): Promise<Dem
   });
 
   const rotation = setTimeout(() => {
-    mock.revokeKey(mock.keys.acmeRotationOld);
-    options.log('[demo] key rotation: the key billing-worker still uses has been revoked, it now gets 401');
+    rotationDue = true;
+    rotate();
   }, options.rotateAfterMs);
   const progress = setInterval(() => options.log(`[demo] ${formatTotals(totals)}`), options.progressEveryMs);
 
