@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUserUnlessUnavailable } from '@/lib/auth/current-user';
 import { signOutAction } from './login/actions';
 import './globals.css';
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  const user = await getCurrentUserUnlessUnavailable();
   return (
     <html lang="en">
       <body>

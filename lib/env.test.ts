@@ -28,7 +28,20 @@ describe('getEnv', () => {
     expect(withEnv({ FAULTLINE_ALERT_INTERVAL_SECONDS: '5' }).FAULTLINE_ALERT_INTERVAL_SECONDS).toBe(5);
   });
 
+  it('keeps raw calls 7 days and rollups 90 by default, pruning every 5 minutes', () => {
+    const env = withEnv({ FAULTLINE_RETENTION_DAYS: undefined, FAULTLINE_ROLLUP_RETENTION_DAYS: undefined, FAULTLINE_PRUNE_INTERVAL_SECONDS: undefined });
+    expect(env).toMatchObject({ FAULTLINE_RETENTION_DAYS: 7, FAULTLINE_ROLLUP_RETENTION_DAYS: 90, FAULTLINE_PRUNE_INTERVAL_SECONDS: 300 });
+    expect(withEnv({ FAULTLINE_RETENTION_DAYS: '30', FAULTLINE_ROLLUP_RETENTION_DAYS: '30' })).toMatchObject({
+      FAULTLINE_RETENTION_DAYS: 30,
+      FAULTLINE_ROLLUP_RETENTION_DAYS: 30,
+    });
+  });
+
   it.each([
+    [{ FAULTLINE_RETENTION_DAYS: '0' }, /FAULTLINE_RETENTION_DAYS must be between 1 and 3650/],
+    [{ FAULTLINE_ROLLUP_RETENTION_DAYS: '3651' }, /FAULTLINE_ROLLUP_RETENTION_DAYS must be between 1 and 3650/],
+    [{ FAULTLINE_RETENTION_DAYS: '30', FAULTLINE_ROLLUP_RETENTION_DAYS: '14' }, /FAULTLINE_ROLLUP_RETENTION_DAYS: .*at least FAULTLINE_RETENTION_DAYS/],
+    [{ FAULTLINE_PRUNE_INTERVAL_SECONDS: '1' }, /FAULTLINE_PRUNE_INTERVAL_SECONDS must be between 10 and 86400/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: .*file:/],
     [{ PORT: 'eighty' }, /PORT: PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT must be between 1 and 65535/],

@@ -51,6 +51,12 @@ export const envSchema = z.object({
   FAULTLINE_MAX_INFLIGHT_INGEST: intFromString('FAULTLINE_MAX_INFLIGHT_INGEST', 1, 1024).default(32),
   /** How often the alert runner evaluates every enabled rule. */
   FAULTLINE_ALERT_INTERVAL_SECONDS: intFromString('FAULTLINE_ALERT_INTERVAL_SECONDS', 5, 3600).default(30),
+  /** Days raw calls (and the minute rollups) are kept; older ones are deleted in the background. */
+  FAULTLINE_RETENTION_DAYS: intFromString('FAULTLINE_RETENTION_DAYS', 1, 3650).default(7),
+  /** Days the 10- and 60-minute rollups (charts and totals of older ranges) are kept. */
+  FAULTLINE_ROLLUP_RETENTION_DAYS: intFromString('FAULTLINE_ROLLUP_RETENTION_DAYS', 1, 3650).default(90),
+  /** How often the retention job looks for data to delete. */
+  FAULTLINE_PRUNE_INTERVAL_SECONDS: intFromString('FAULTLINE_PRUNE_INTERVAL_SECONDS', 10, 86_400).default(300),
   FAULTLINE_SELF_TRACE: z
     .enum(['true', 'false', '1', '0'], 'FAULTLINE_SELF_TRACE must be true or false')
     .transform((v) => v === 'true' || v === '1')
@@ -65,6 +71,12 @@ export const envSchema = z.object({
     .default(['*']),
 });
 
+// Rollups answer every range older than the raw calls, so they cannot expire first.
+const validatedEnvSchema = envSchema.refine((env) => env.FAULTLINE_ROLLUP_RETENTION_DAYS >= env.FAULTLINE_RETENTION_DAYS, {
+  path: ['FAULTLINE_ROLLUP_RETENTION_DAYS'],
+  message: 'FAULTLINE_ROLLUP_RETENTION_DAYS must be at least FAULTLINE_RETENTION_DAYS (rollups answer the ranges whose raw calls are gone)',
+});
+
 export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
@@ -75,7 +87,7 @@ export class ConfigError extends Error {}
 export function getEnv(): Env {
   if (cached) return cached;
   const source = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(source);
+  const parsed = validatedEnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stampFile = path.join(root, '.next', 'faultline-source-hash');
-const inputs = ['app', 'lib', 'instrumentation.ts', 'next.config.js', 'package.json', 'tsconfig.json', 'prisma/schema.prisma'];
+const inputs = ['app', 'lib', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'package.json', 'tsconfig.json', 'prisma/schema.prisma'];
 const skipped = /(^|\/)(generated|fixtures)(\/|$)|\.test\.tsx?$/;
 
 function* files(p) {
@@ -31,7 +31,7 @@ export function buildIfNeeded() {
   if (built) return false;
   console.log('[faultline] building the app (first start or sources changed)…');
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  execFileSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  execFileSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
   fs.writeFileSync(stampFile, hash);
   return true;
 }

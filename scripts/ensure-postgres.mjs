@@ -32,7 +32,8 @@ function freePort() {
   });
 }
 
-function serverBinDir() {
+/** The newest installed PostgreSQL server's bin directory, or null. */
+export function postgresServerBinDir() {
   const base = '/usr/lib/postgresql';
   if (!fs.existsSync(base)) return null;
   const versions = fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
@@ -45,14 +46,14 @@ export async function ensurePostgres() {
   for (const url of candidates) {
     if (await answers(url)) return { url, stop: async () => {}, description: `PostgreSQL at ${new URL(url).host}` };
   }
-  const bin = serverBinDir();
+  const bin = postgresServerBinDir();
   if (!bin) return null;
   return startThrowawayCluster(bin);
 }
 
-/** For checking the fallback on a machine where a server already answers. */
+/** A private cluster even where a server already answers (to check the fallback, or to stop and restart it). */
 export function startThrowawayPostgres() {
-  const bin = serverBinDir();
+  const bin = postgresServerBinDir();
   if (!bin) throw new Error('no PostgreSQL server binaries under /usr/lib/postgresql');
   return startThrowawayCluster(bin);
 }
@@ -67,11 +68,45 @@ async function startThrowawayCluster(bin) {
   const data = path.join(dir, 'data');
   const [initCmd, initArgs] = wrap(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync']);
   execFileSync(initCmd, initArgs, { stdio: 'ignore' });
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  let child = await startServer(bin, wrap, data, dir, port, url);
+
+  /** Stops the server with pg_ctl (runuser does not pass signals on to postgres) in the given mode. */
+  const stopServer = async (mode) => {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((r) => (running.exitCode !== null ? r() : running.once('exit', r)));
+    const [stopCmd, stopArgs] = wrap(path.join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', mode, '-w']);
+    try {
+      execFileSync(stopCmd, stopArgs, { stdio: 'ignore', timeout: 30_000 });
+    } catch {
+      running.kill('SIGKILL');
+    }
+    await exited;
+  };
+
+  return {
+    url,
+    description: `temporary PostgreSQL cluster on port ${port}`,
+    /** Stops the server at once, as a crash would (clients see their connections cut), keeping its data. */
+    pause: () => stopServer('immediate'),
+    /** Starts the paused server again on the same port and data; resolves once it answers. */
+    resume: async () => {
+      if (child && child.exitCode === null) return;
+      child = await startServer(bin, wrap, data, dir, port, url);
+    },
+    stop: async () => {
+      await stopServer('fast');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startServer(bin, wrap, data, dir, port, url) {
   const [cmd, args] = wrap(path.join(bin, 'postgres'), [
     '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off',
   ]);
   const child = spawn(cmd, args, { stdio: 'ignore', detached: false });
-  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   const deadline = Date.now() + 30_000;
   while (!(await answers(url))) {
     if (Date.now() > deadline || child.exitCode !== null) {
@@ -80,22 +115,7 @@ async function startThrowawayCluster(bin) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return {
-    url,
-    description: `temporary PostgreSQL cluster on port ${port}`,
-    stop: async () => {
-      // runuser does not pass signals on to postgres, so ask pg_ctl for a fast shutdown.
-      const exited = new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-      const [stopCmd, stopArgs] = wrap(path.join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w']);
-      try {
-        execFileSync(stopCmd, stopArgs, { stdio: 'ignore', timeout: 30_000 });
-      } catch {
-        child.kill('SIGKILL');
-      }
-      await exited;
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return child;
 }
 
 async function admin(adminUrl, sql) {

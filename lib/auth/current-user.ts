@@ -5,6 +5,7 @@ import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDatabase } from '@/lib/db/client';
+import { isDatabaseUnavailable } from '@/lib/db/is-database-unavailable';
 import { loginPath, requestPathHeader } from './next-path';
 import { type SessionUser, resolveSession, sessionCookieName } from './sessions';
 
@@ -13,6 +14,19 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const secret = (await cookies()).get(sessionCookieName)?.value;
   return resolveSession(getDatabase(), secret, new Date());
 });
+
+/**
+ * For what must render even while the database is down (the page chrome, the sign-in page):
+ * null then, and the page below says "unavailable" through app/error.tsx.
+ */
+export async function getCurrentUserUnlessUnavailable(): Promise<SessionUser | null> {
+  try {
+    return await getCurrentUser();
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) return null;
+    throw err;
+  }
+}
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();

@@ -9,12 +9,15 @@ import { getEnv } from '@/lib/env';
 import { type DatabaseTarget, resolveDatabaseTarget } from './database-target';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
+import { type SharedAdapter, shareAdapter } from './shared-adapter';
 
 export type PrismaDb = SqliteClient;
 
 export interface Database {
   prisma: PrismaDb;
   target: DatabaseTarget;
+  /** The driver adapter Prisma uses, for the ingest write path (driver-transaction.ts). */
+  adapter: SharedAdapter['adapter'];
 }
 
 const globalForDb = globalThis as unknown as { faultlineDb?: Database };
@@ -23,12 +26,12 @@ export function createDatabase(target: DatabaseTarget): Database {
   if (target.provider === 'sqlite') {
     fs.mkdirSync(path.dirname(target.filePath), { recursive: true });
     // timeout = SQLite's busy timeout: a second process (npm run demo, a CLI) waits for the lock instead of failing.
-    const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 });
-    return { prisma: new SqliteClient({ adapter }), target };
+    const shared = shareAdapter(new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }));
+    return { prisma: new SqliteClient({ adapter: shared.factory }), target, adapter: shared.adapter };
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
+  const shared = shareAdapter(new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 }));
   // Same models, other provider: the query API is identical, only the nominal type differs.
-  return { prisma: new PostgresClient({ adapter }) as unknown as PrismaDb, target };
+  return { prisma: new PostgresClient({ adapter: shared.factory }) as unknown as PrismaDb, target, adapter: shared.adapter };
 }
 
 /** The process-wide database (kept on globalThis so Next's dev reloads reuse one pool). */

@@ -20,6 +20,8 @@ export async function deleteLoginFailures(db: Database, scopeHash: string): Prom
   await db.prisma.loginFailure.deleteMany({ where: { scopeHash } });
 }
 
-export async function pruneLoginFailures(db: Database, beforeMs: number): Promise<void> {
-  await db.prisma.loginFailure.deleteMany({ where: { atMs: { lt: BigInt(beforeMs) } } });
+/** Failures deleted. */
+export async function pruneLoginFailures(db: Database, beforeMs: number): Promise<number> {
+  const { count } = await db.prisma.loginFailure.deleteMany({ where: { atMs: { lt: BigInt(beforeMs) } } });
+  return count;
 }

@@ -31,3 +31,8 @@ export function chunk<T>(items: T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/** The hidden physical row id (SQLite's rowid, PostgreSQL's ctid): batch deletes on tables keyed by several columns. */
+export function rowLocatorSql(db: Database): Prisma.Sql {
+  return Prisma.raw(db.target.provider === 'sqlite' ? 'rowid' : 'ctid');
+}

@@ -2,12 +2,14 @@
 // 10- and 60-minute buckets of request_rollups/error_key_rollups. Called inside the ingest
 // transaction, so all grains always agree.
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
-import { type MinuteRollup, rollupMinutes } from '@/lib/rollup/rollup-minutes';
+import { type MinuteRollup, type RollupDimensions, rollupMinutes } from '@/lib/rollup/rollup-minutes';
 import { coarseGrains } from '@/lib/rollup/plan-rollup-segments';
 import type { Database, PrismaDb } from './client';
+import type { DriverTx } from './driver-transaction';
 import { Prisma } from './generated/sqlite/client';
+import { type JsonColumnType, jsonRowsSelect } from './json-rows';
 import { latencyBucketColumns } from './latency-buckets';
-import { chunk, greatestSql, rowsPerInsert } from './sql-dialect';
+import { chunk, greatestSql } from './sql-dialect';
 
 export type Tx = Omit<PrismaDb, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
@@ -18,7 +20,7 @@ interface RollupTables {
   grain?: number;
 }
 
-export async function upsertRollups(db: Database, tx: Tx, fresh: ClassifiedRequest[]): Promise<void> {
+export async function upsertRollups(db: Database, tx: DriverTx, fresh: ClassifiedRequest[]): Promise<void> {
   if (fresh.length === 0) return;
   await upsertGrain(db, tx, rollupMinutes(fresh), { requests: 'request_minutes', errorKeys: 'error_key_minutes' });
   for (const grain of coarseGrains) {
@@ -26,36 +28,40 @@ export async function upsertRollups(db: Database, tx: Tx, fresh: ClassifiedReque
   }
 }
 
-async function upsertGrain(db: Database, tx: Tx, rollup: MinuteRollup, tables: RollupTables): Promise<void> {
+// Bounds one statement's JSON text; a 512-span export makes at most 512 rows per grain.
+const rowsPerStatement = 5_000;
+const dimensionTypes: JsonColumnType[] = ['integer', 'text', 'text', 'text', 'text', 'integer'];
+const requestRowTypes: JsonColumnType[] = [...dimensionTypes, 'text', 'integer', 'real', 'real', ...latencyBucketColumns.map((): JsonColumnType => 'integer')];
+const errorKeyRowTypes: JsonColumnType[] = [...dimensionTypes, 'text', 'integer'];
+
+async function upsertGrain(db: Database, tx: DriverTx, rollup: MinuteRollup, tables: RollupTables): Promise<void> {
+  // The grain is part of the key of the coarse tables; a constant in the SELECT, not a JSON column.
   const grainColumn = Prisma.raw(tables.grain === undefined ? '' : 'grain, ');
-  const grainValue = tables.grain === undefined ? Prisma.empty : Prisma.sql`${tables.grain}, `;
+  const grainValue = Prisma.raw(tables.grain === undefined ? '' : `${Number(tables.grain)}, `);
   const requestTable = Prisma.raw(tables.requests);
   const errorKeyTable = Prisma.raw(tables.errorKeys);
   const latencyColumns = Prisma.raw(latencyBucketColumns.join(', '));
   const latencyUpdates = Prisma.raw(latencyBucketColumns.map((c) => `${c} = ${tables.requests}.${c} + excluded.${c}`).join(', '));
-  for (const part of chunk(rollup.requestMinutes, rowsPerInsert(19))) {
-    const values = part.map(
-      (m) =>
-        Prisma.sql`(${grainValue}${m.minute}, ${m.endpointId}, ${m.apiKeyFingerprint}, ${m.service}, ${m.environment}, ${m.statusCode}, ${m.statusClass}, ${m.count}, ${m.durationSumMs}, ${m.durationMaxMs}, ${Prisma.join(m.latencyBuckets)})`,
-    );
-    await tx.$executeRaw`
+  const dimensions = (m: RollupDimensions) => [m.minute, m.endpointId, m.apiKeyFingerprint, m.service, m.environment, m.statusCode];
+  for (const part of chunk(rollup.requestMinutes, rowsPerStatement)) {
+    const rows = part.map((m) => [...dimensions(m), m.statusClass, m.count, m.durationSumMs, m.durationMaxMs, ...m.latencyBuckets]);
+    await tx.execute(Prisma.sql`
       INSERT INTO ${requestTable} (${grainColumn}minute, endpoint_id, api_key_fingerprint, service, environment, status_code, status_class, count, duration_sum_ms, duration_max_ms, ${latencyColumns})
-      VALUES ${Prisma.join(values)}
+      SELECT ${grainValue}* FROM (${jsonRowsSelect(db, requestRowTypes, rows)}) AS batch
+      WHERE true
       ON CONFLICT (${grainColumn}minute, endpoint_id, api_key_fingerprint, service, environment, status_code) DO UPDATE SET
         count = ${requestTable}.count + excluded.count,
         duration_sum_ms = ${requestTable}.duration_sum_ms + excluded.duration_sum_ms,
         duration_max_ms = ${greatestSql(db, `${tables.requests}.duration_max_ms`, 'excluded.duration_max_ms')},
-        ${latencyUpdates}`;
+        ${latencyUpdates}`);
   }
-  for (const part of chunk(rollup.errorKeyMinutes, rowsPerInsert(9))) {
-    const values = part.map(
-      (k) =>
-        Prisma.sql`(${grainValue}${k.minute}, ${k.endpointId}, ${k.apiKeyFingerprint}, ${k.service}, ${k.environment}, ${k.statusCode}, ${k.errorKey}, ${k.count})`,
-    );
-    await tx.$executeRaw`
+  for (const part of chunk(rollup.errorKeyMinutes, rowsPerStatement)) {
+    const rows = part.map((k) => [...dimensions(k), k.errorKey, k.count]);
+    await tx.execute(Prisma.sql`
       INSERT INTO ${errorKeyTable} (${grainColumn}minute, endpoint_id, api_key_fingerprint, service, environment, status_code, error_key, count)
-      VALUES ${Prisma.join(values)}
+      SELECT ${grainValue}* FROM (${jsonRowsSelect(db, errorKeyRowTypes, rows)}) AS batch
+      WHERE true
       ON CONFLICT (${grainColumn}minute, endpoint_id, api_key_fingerprint, service, environment, status_code, error_key) DO UPDATE SET
-        count = ${errorKeyTable}.count + excluded.count`;
+        count = ${errorKeyTable}.count + excluded.count`);
   }
 }

@@ -4,12 +4,24 @@
 export interface IngestLimiter {
   /** A release function, or null when the limit is reached. */
   tryAcquire(): (() => void) | null;
+  /**
+   * tryAcquire, then one turn of the event loop while holding the slot. Decoding and a SQLite
+   * write never wait on I/O, so without the turn a request would run start to end in one go:
+   * the next ones would wait, bodies and all, in front of the limiter (unbounded) instead of
+   * meeting it. The turn lets requests that arrived meanwhile reach tryAcquire and be refused.
+   */
+  acquire(): Promise<(() => void) | null>;
   readonly inFlight: number;
 }
 
 export function createIngestLimiter(max: number): IngestLimiter {
   let inFlight = 0;
-  return {
+  const limiter: IngestLimiter = {
+    async acquire() {
+      const release = limiter.tryAcquire();
+      if (release) await new Promise((resolve) => setImmediate(resolve));
+      return release;
+    },
     tryAcquire() {
       if (inFlight >= max) return null;
       inFlight += 1;
@@ -24,4 +36,5 @@ export function createIngestLimiter(max: number): IngestLimiter {
       return inFlight;
     },
   };
+  return limiter;
 }

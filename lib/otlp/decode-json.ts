@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { DecodedExport } from './decoded-span';
 import { DecodedExportBuilder } from './decoded-export-builder';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './exceeds-json-depth';
 import { OtlpDecodeError } from './otlp-decode-error';
 import {
   type ExportTraceServiceRequestJson,
@@ -47,11 +48,16 @@ function parseJson(text: string): unknown {
 }
 
 function validateShape(json: unknown): ExportTraceServiceRequestJson {
+  if (exceedsJsonDepth(json)) {
+    throw new OtlpDecodeError(
+      `The OTLP/JSON request nests more than ${MAX_JSON_DEPTH} levels deep: attribute values are nested too deeply to process.`,
+    );
+  }
   let result: ReturnType<typeof exportTraceServiceRequestJsonSchema.safeParse>;
   try {
     result = exportTraceServiceRequestJsonSchema.safeParse(json);
   } catch (error) {
-    // Validation recurses per nesting level, so absurdly nested attribute values overflow.
+    // A backstop: exceedsJsonDepth keeps validation far from the stack limit.
     if (error instanceof RangeError) {
       throw new OtlpDecodeError(
         'The OTLP/JSON request has attribute values nested too deeply to process.',

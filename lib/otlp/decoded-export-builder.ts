@@ -2,6 +2,7 @@
 import type { Attributes, DecodedExport, DecodedSpan } from './decoded-span';
 import type { SpanCandidate } from './span-candidate';
 import { type IdEncoding, validateSpan } from './validate-span';
+import { wellFormedAttributes, wellFormedText } from './well-formed-text';
 
 /** Enough to show a sender what is wrong without echoing a whole batch back. */
 const MAX_REJECT_REASONS = 5;
@@ -16,6 +17,8 @@ export class DecodedExportBuilder {
   private readonly spans: DecodedSpan[] = [];
   private readonly reasons = new Set<string>();
   private rejected = 0;
+  /** Spans of one resource arrive together: repair its attributes once, not once per span. */
+  private lastResource: { given: Attributes; repaired: Attributes } | null = null;
 
   constructor(private readonly idEncoding: IdEncoding) {}
 
@@ -25,19 +28,22 @@ export class DecodedExportBuilder {
     resource: Attributes,
     scopeName: string,
   ): void {
-    const result = validateSpan(candidate, {
+    if (this.lastResource?.given !== resource) this.lastResource = { given: resource, repaired: wellFormedAttributes(resource) };
+    const storable = { ...candidate, name: wellFormedText(candidate.name), attributes: wellFormedAttributes(candidate.attributes) };
+    const result = validateSpan(storable, {
       idEncoding: this.idEncoding,
       location: () =>
         `resourceSpans[${position.resourceIndex}].scopeSpans[${position.scopeIndex}].spans[${position.spanIndex}]`,
-      resource,
-      scopeName,
+      resource: this.lastResource.repaired,
+      scopeName: wellFormedText(scopeName),
     });
     if (result.ok) {
       this.spans.push(result.span);
       return;
     }
     this.rejected += 1;
-    if (this.reasons.size < MAX_REJECT_REASONS) this.reasons.add(result.reason);
+    // A reason quotes what was sent (cut short, maybe inside a surrogate pair) and is stored.
+    if (this.reasons.size < MAX_REJECT_REASONS) this.reasons.add(wellFormedText(result.reason));
   }
 
   build(): DecodedExport {

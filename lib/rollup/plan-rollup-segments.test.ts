@@ -44,4 +44,53 @@ describe('planRollupSegments', () => {
     expect(planRollupSegments(10, 10)).toEqual([]);
     expect(planRollupSegments(11, 10)).toEqual([]);
   });
+
+  describe('past the minute rollups\' retention', () => {
+    it('plans as before when the whole range is after the floor', () => {
+      expect(planRollupSegments(607, 802, undefined, 600)).toEqual(planRollupSegments(607, 802));
+      expect(planRollupSegments(607, 802, 5, 601)).toEqual(planRollupSegments(607, 802, 5));
+    });
+
+    it('widens an edge before the floor to its 10-minute bucket and keeps the recent edge exact', () => {
+      // 10:07 .. 13:22 with minute rollups kept from 11:40 on: 10:07 widens to 10:00.
+      expect(planRollupSegments(607, 802, undefined, 700)).toEqual([
+        { grain: 60, fromMinute: 600, toMinute: 780 },
+        { grain: 10, fromMinute: 780, toMinute: 800 },
+        { grain: 1, fromMinute: 800, toMinute: 802 },
+      ]);
+    });
+
+    it('widens both edges of a range that ends before the floor', () => {
+      expect(planRollupSegments(607, 653, undefined, 1000)).toEqual([{ grain: 60, fromMinute: 600, toMinute: 660 }]);
+      expect(planRollupSegments(612, 618, undefined, 1000)).toEqual([{ grain: 10, fromMinute: 610, toMinute: 620 }]);
+    });
+
+    it('reads 10-minute rows for the old part of a chart whose step 10 does not divide', () => {
+      expect(planRollupSegments(603, 1440, 5, 695)).toEqual([
+        { grain: 10, fromMinute: 600, toMinute: 700 },
+        { grain: 1, fromMinute: 700, toMinute: 1440 },
+      ]);
+    });
+
+    it.each([
+      [607, 802, undefined, 700],
+      [1, 1439, undefined, 1439],
+      [59, 6001, 60, 3000],
+      [3, 2000, 5, 1234],
+      [3, 2000, 1, 5000],
+      [3, 2000, 15, 999],
+      [0, 100, 30, 41],
+    ])('never reads minute rows before the floor: [%i, %i) step %s floor %i', (from, to, step, floor) => {
+      const segments = planRollupSegments(from, to, step, floor);
+      const widenedFrom = Math.floor(from / 10) * 10;
+      const widenedTo = to <= Math.ceil(floor / 10) * 10 ? Math.ceil(to / 10) * 10 : to;
+      expect(segments[0]?.fromMinute).toBe(widenedFrom);
+      expect(covered(segments)).toBe(widenedTo - widenedFrom);
+      for (const [i, s] of segments.entries()) {
+        expect(s.fromMinute % s.grain).toBe(0);
+        if (s.grain === 1) expect(s.fromMinute).toBeGreaterThanOrEqual(floor);
+        if (i > 0) expect(s.fromMinute).toBe(segments[i - 1]?.toMinute);
+      }
+    });
+  });
 });

@@ -1,13 +1,14 @@
 // What the server does once before it takes requests: validate configuration, bring the
 // database schema up to date, make sure tokens exist, tell the operator where to send spans,
-// and start the alert runner. Runs from instrumentation.ts in the Node.js runtime.
+// and start the alert runner and the retention job. Runs from instrumentation.ts in the Node.js runtime.
 import { type AlertRunner, startAlertRunner } from '@/lib/alerts/start-alert-runner';
 import { type BootstrapAdmin, ensureAdminUser } from '@/lib/auth/ensure-admin-user';
 import { ensureBootstrapTokens, type BootstrapToken } from '@/lib/auth/ensure-bootstrap-tokens';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { type Database, getDatabase } from '@/lib/db/client';
 import { describeDatabaseTarget } from '@/lib/db/database-target';
-import { getEnv } from '@/lib/env';
+import { type Env, getEnv } from '@/lib/env';
+import { type RetentionRunner, startRetentionRunner } from '@/lib/retention/start-retention-runner';
 import { startSelfTelemetry } from '@/lib/server/self-telemetry';
 
 export async function prepareServer(log: (line: string) => void = console.log): Promise<void> {
@@ -21,27 +22,32 @@ export async function prepareServer(log: (line: string) => void = console.log): 
   for (const line of banner(base, tokens, admin)) log(line);
   const selfTracing = await startSelfTelemetry(env, base, tokens);
   if (selfTracing) log(selfTracing);
-  startAlerts(db, env.FAULTLINE_ALERT_INTERVAL_SECONDS, base, log);
+  startBackgroundJobs(db, env, base, log);
 }
 
-// On globalThis: Next's dev server may run the start-up hook again, and one runner per process is enough.
-const globalForAlerts = globalThis as unknown as { faultlineAlertRunner?: AlertRunner };
+// On globalThis: Next's dev server may run the start-up hook again, and one runner of each per process is enough.
+const globalForJobs = globalThis as unknown as { faultlineAlertRunner?: AlertRunner; faultlineRetentionRunner?: RetentionRunner };
 
-/** Starts ticking in the background (the first tick comes after start-up) and stops on shutdown. */
-function startAlerts(db: Database, intervalSeconds: number, base: string, log: (line: string) => void): void {
-  if (globalForAlerts.faultlineAlertRunner) return;
-  const runner = startAlertRunner(db, { intervalMs: intervalSeconds * 1000, baseUrl: base, log });
-  globalForAlerts.faultlineAlertRunner = runner;
+/** Starts the alert runner and the retention job (their first ticks come after start-up) and stops both on shutdown. */
+function startBackgroundJobs(db: Database, env: Env, base: string, log: (line: string) => void): void {
+  if (globalForJobs.faultlineAlertRunner) return;
+  const alertSeconds = env.FAULTLINE_ALERT_INTERVAL_SECONDS;
+  const alerts = startAlertRunner(db, { intervalMs: alertSeconds * 1000, baseUrl: base, log });
+  const settings = { rawDays: env.FAULTLINE_RETENTION_DAYS, rollupDays: env.FAULTLINE_ROLLUP_RETENTION_DAYS };
+  const retention = startRetentionRunner(db, { intervalMs: env.FAULTLINE_PRUNE_INTERVAL_SECONDS * 1000, settings, log });
+  globalForJobs.faultlineAlertRunner = alerts;
+  globalForJobs.faultlineRetentionRunner = retention;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      // Gives the lease up so another replica takes over at once. When nothing else (Next) handles the
-      // signal, it is raised again once the runner stopped, so the process still ends as it would have.
-      void runner.stop().finally(() => {
+      // Gives the leases up so another replica takes over at once. When nothing else (Next) handles the
+      // signal, it is raised again once both stopped, so the process still ends as it would have.
+      void Promise.all([alerts.stop(), retention.stop()]).finally(() => {
         if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
       });
     });
   }
-  log(`[faultline] alerts:        rules evaluated every ${intervalSeconds} s`);
+  log(`[faultline] alerts:        rules evaluated every ${alertSeconds} s`);
+  log(`[faultline] retention:     calls kept ${settings.rawDays} days, rollups ${settings.rollupDays} days`);
 }
 
 function displayHost(hostname: string | undefined): string {

@@ -1,91 +1,145 @@
-// Dashboard read latency on a day of stored calls (default 1,000,000), on SQLite, measured side
-// by side in one run: the overview's rollup queries against the same summary computed from the
-// raw calls, plus the request explorer's pages and the diagnosis. Medians of 7 runs after a warm-up.
-// Run: npm run bench (BENCH_REQUESTS=200000 for a quicker run)
+// Query latency at scale, on SQLite: fills a file with 1M calls over 30 days (written with the
+// driver by make-scale-dataset.ts, rows identical to the ingest path's), times the overview's
+// queries for 1h, 24h and 7d against a naive GROUP BY over raw calls (answers checked equal),
+// then extends the same file to 10M and measures again; plus the file's size per million calls.
+// Prints tables and writes ${BENCH_OUTPUT_DIR:-.test-output/bench}/queries.json.
+// Run: npm run bench, or vite-node --config vitest.config.ts scripts/bench/dashboard-queries.ts
+// (BENCH_SCALE_REQUESTS=1000000 for a quick run: 100k then 1M; BENCH_SCALE_KEEP=1 keeps the file).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { applyMigrations } from '@/lib/db/apply-migrations';
-import { createDatabase, type Database } from '@/lib/db/client';
-import { getSummary } from '@/lib/db/queries/get-summary';
-import { listRequests, type RequestCursor } from '@/lib/db/queries/list-requests';
-import { saveRequestBatch } from '@/lib/db/save-request-batch';
-import { resolveDashboardView, viewRollupFilter } from '@/lib/dashboard/dashboard-view';
-import { loadOverview } from '@/lib/dashboard/overview/load-overview';
-import { runDiagnosis } from '@/lib/diagnose/run-diagnosis';
-import { makeDashboardDataset } from './make-dashboard-dataset';
+import { createDatabase } from '@/lib/db/client';
+import { writeScaleDataset } from './make-scale-dataset';
+import { receivedMsOf, ScaleTraffic, type StreamPart } from './make-scale-traffic';
+import { countGrainRows, type DbSize, type GrainRows, measureDbSize } from './query-db-size';
+import { countRowsRead, measureOverviewLatency, type QueryLatency, type RangeRowsRead } from './query-overview-latency';
 
-const requestCount = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
-const runs = 7;
+const total = Number(process.env.BENCH_SCALE_REQUESTS ?? 10_000_000);
+const outputDir = process.env.BENCH_OUTPUT_DIR ?? '.test-output/bench';
+const rollupRuns = 15;
+const targetP95Ms = 150;
+const targetRatio = 20;
 
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)] ?? Number.NaN;
+interface Stage {
+  calls: number;
+  generation: { calls: number; seconds: number; callsPerSecond: number };
+  rows: GrainRows;
+  size: DbSize & { mibPerMillionCalls: number; rawMibPerMillion: number; rollupMibPerMillion: number };
+  rowsRead: RangeRowsRead[];
+  queries: QueryLatency[];
 }
 
-/** Everything the overview page shows for a 24 h view, through the page's own loader. */
-async function overviewQueries(db: Database, endMs: number): Promise<void> {
-  await loadOverview(db, resolveDashboardView({ range: '24h' }, endMs));
+const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+
+async function measureStage(filePath: string, calls: number, endMs: number, generation: Stage['generation']): Promise<Stage> {
+  const rows = countGrainRows(filePath);
+  const size = measureDbSize(filePath);
+  const perMillion = (bytes: number) => mib(bytes / (calls / 1e6));
+  const db = createDatabase({ provider: 'sqlite', filePath, url: `file:${filePath}` });
+  try {
+    const rowsRead = await countRowsRead(db, endMs);
+    // Naive reads of a week of 10M calls take seconds each: fewer runs there keep the bench short.
+    const queries = await measureOverviewLatency(db, endMs, { rollupRuns, naiveRuns: (range) => (range === '7d' && calls > 2e6 ? 2 : 3) });
+    return {
+      calls,
+      generation,
+      rows,
+      size: {
+        ...size,
+        mibPerMillionCalls: perMillion(size.fileBytes + size.walBytes),
+        rawMibPerMillion: perMillion(size.rawBytes),
+        rollupMibPerMillion: perMillion(size.rollupBytes),
+      },
+      rowsRead,
+      queries,
+    };
+  } finally {
+    await db.prisma.$disconnect();
+  }
+}
+
+function print(stage: Stage): void {
+  const g = stage.generation;
+  console.log(
+    `\n${label(stage.calls)} calls over 30 days on SQLite (this stage written in ${g.seconds.toFixed(1)} s, ${Math.round(g.callsPerSecond).toLocaleString('en-US')} calls/s); ` +
+      `file ${mib(stage.size.fileBytes + stage.size.walBytes)} MiB = ${stage.size.mibPerMillionCalls} MiB per million calls ` +
+      `(raw ${stage.size.rawMibPerMillion}, rollups ${stage.size.rollupMibPerMillion})`,
+  );
+  const r = stage.rows;
+  console.log(
+    `rows: requests ${r.requests.toLocaleString('en-US')}, request rollups 1/10/60 min ${Object.values(r.requestRollups).map((n) => n.toLocaleString('en-US')).join(' / ')}, ` +
+      `error-key rollups 1/10/60 min ${Object.values(r.errorKeyRollups).map((n) => n.toLocaleString('en-US')).join(' / ')}`,
+  );
+  console.table(
+    Object.fromEntries(
+      stage.queries.map((q) => [
+        `${q.range} ${q.query}`,
+        {
+          'rollup p50 ms': q.rollup.p50Ms,
+          'rollup p95 ms': q.rollup.p95Ms,
+          'naive p50 ms': q.naive?.p50Ms ?? '',
+          'naive p95 ms': q.naive?.p95Ms ?? '',
+          'naive/rollup p50': q.ratioP50 ?? '',
+          'naive/rollup p95': q.ratioP95 ?? '',
+        },
+      ]),
+    ),
+  );
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-dashboard-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-queries-'));
   const filePath = path.join(dir, 'faultline.db');
   const target = { provider: 'sqlite' as const, filePath, url: `file:${filePath}` };
-  await applyMigrations(target);
-  const db = createDatabase(target);
-  const endMs = Date.now();
-
-  const t = performance.now();
-  for (const batch of makeDashboardDataset(requestCount, endMs)) {
-    await saveRequestBatch(db, batch, { received: batch.length, ignored: 0, rejected: 0 }, endMs);
+  const started = performance.now();
+  try {
+    await applyMigrations(target);
+    const endMs = Date.now();
+    const traffic = new ScaleTraffic({ total, endMs });
+    // One call in ten first, then the other nine: the same month of traffic, ten times denser.
+    const parts: StreamPart[] = [
+      { every: 10, part: 0 },
+      { every: 10, part: 0, except: true },
+    ];
+    const stages: Stage[] = [];
+    let stored = 0;
+    for (const part of parts) {
+      const written = writeScaleDataset(filePath, traffic.calls(part), { fast: true, receivedMs: receivedMsOf });
+      stored += written.calls;
+      const generation = { ...written, callsPerSecond: written.calls / written.seconds };
+      const stage = await measureStage(filePath, stored, endMs, generation);
+      print(stage);
+      stages.push(stage);
+    }
+    const last = stages[stages.length - 1] as Stage;
+    const compared = last.queries.filter((q) => q.naive);
+    const worstP95 = Math.max(...compared.map((q) => q.rollup.p95Ms));
+    const worstRatio = Math.min(...compared.map((q) => q.ratioP95 ?? Number.POSITIVE_INFINITY));
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `\nAt ${label(last.calls)}: slowest overview query p95 ${worstP95} ms (target ≤ ${targetP95Ms}), ` +
+        `smallest naive/rollup ratio at p95 ${worstRatio}× (target ≥ ${targetRatio}×); every rollup answer equals the raw-row answer. ` +
+        `Whole query bench: ${seconds.toFixed(0)} s on ${os.cpus().length} cores.`,
+    );
+    fs.mkdirSync(outputDir, { recursive: true });
+    const report = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      database: 'sqlite',
+      days: 30,
+      rollupRuns,
+      targets: { p95Ms: targetP95Ms, ratio: targetRatio },
+      result: { worstP95Ms: worstP95, worstRatioP95: worstRatio, meetsTargets: worstP95 <= targetP95Ms && worstRatio >= targetRatio },
+      seconds,
+      stages,
+    };
+    fs.writeFileSync(path.join(outputDir, 'queries.json'), `${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    if (process.env.BENCH_SCALE_KEEP === '1') console.log(`kept ${filePath}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
-  const seedSeconds = (performance.now() - t) / 1000;
-  const [counted] = await db.prisma.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM request_minutes`;
-  const rollupRows = counted?.n ?? 0;
-
-  const fromMs = endMs - 24 * 3_600_000;
-  const overviewMs = await median(() => overviewQueries(db, endMs));
-  const rawSummaryMs = await median(
-    () => db.prisma.$queryRaw`SELECT status_code, COUNT(*) AS n FROM requests WHERE start_ms >= ${fromMs} AND start_ms < ${endMs} GROUP BY status_code`,
-  );
-  const rollupSummaryMs = await median(() => getSummary(db, viewRollupFilter(resolveDashboardView({ range: '24h' }, endMs))));
-  const explorerFirstMs = await median(() => listRequests(db, { fromMs, toMs: endMs, statuses: [429] }, { limit: 50 }));
-  let cursor: RequestCursor | undefined;
-  for (let page = 0; page < 20; page++) {
-    cursor = (await listRequests(db, { fromMs, toMs: endMs, statuses: [429] }, { limit: 50, cursor })).nextCursor ?? undefined;
-  }
-  const explorerDeepMs = await median(() => listRequests(db, { fromMs, toMs: endMs, statuses: [429] }, { limit: 50, cursor }));
-  const explorerErrorKeyMs = await median(() =>
-    listRequests(db, { fromMs, toMs: endMs, errorKey: 'Too many requests' }, { limit: 50 }),
-  );
-  const diagnosisMs = await median(() => runDiagnosis(db, { fromMs, toMs: endMs }));
-
-  console.log(
-    `\nDashboard reads on SQLite: ${requestCount.toLocaleString('en-US')} calls over 24 h, ` +
-      `${Number(rollupRows).toLocaleString('en-US')} rollup rows (seeded through saveRequestBatch at ` +
-      `${Math.round(requestCount / seedSeconds).toLocaleString('en-US')} calls/s), ${os.cpus().length} cores; medians of ${runs}`,
-  );
-  const row = (ms: number) => ({ 'median ms': +ms.toFixed(1), 'ratio to overview': +(ms / overviewMs).toFixed(2) });
-  console.table({
-    'overview page data, 24 h (loadOverview)': row(overviewMs),
-    'status summary from rollups': row(rollupSummaryMs),
-    'same summary from raw calls': row(rawSummaryMs),
-    'explorer ?status=429, first page': row(explorerFirstMs),
-    'explorer ?status=429, page 21 (cursor)': row(explorerDeepMs),
-    'explorer ?errorKey=…, first page': row(explorerErrorKeyMs),
-    'diagnosis, 24 h (runDiagnosis)': row(diagnosisMs),
-  });
-  console.log(`raw-call summary / rollup summary: ${(rawSummaryMs / rollupSummaryMs).toFixed(1)}×`);
-  await db.prisma.$disconnect();
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 main().then(

@@ -19,7 +19,7 @@ export async function POST(request: Request): Promise<Response> {
   // Errors answer in the request's encoding; JSON when the encoding is unknown.
   const answerAs = format ?? 'json';
   limiter ??= createIngestLimiter(getEnv().FAULTLINE_MAX_INFLIGHT_INGEST);
-  const release = limiter.tryAcquire();
+  const release = await limiter.acquire();
   if (!release) return otlpErrorBody(answerAs, 429, 'Faultline is busy; retry after the delay.', { 'Retry-After': '1' });
   let db: Database | undefined;
   try {

@@ -54,20 +54,23 @@ export async function listEndpointStats(db: Database, filter: RollupFilter, opti
     ) s JOIN endpoints e ON e.id = s.endpoint_id
     ORDER BY ${orderSql(options.order)}, s.endpoint_id
     LIMIT ${options.limit}`;
-  return rows.map((r) => {
-    const total = toNumber(r.total);
-    return {
-      endpointId: String(r.endpoint_id),
-      method: String(r.method),
-      host: String(r.host),
-      route: String(r.route),
-      total,
-      errors: toNumber(r.errors),
-      unauthorized: toNumber(r.s401),
-      forbidden: toNumber(r.s403),
-      rateLimited: toNumber(r.s429),
-      meanDurationMs: total === 0 ? 0 : toNumber(r.duration_sum) / total,
-      lastSeenMs: toNumber(r.last_seen_ms),
-    };
-  });
+  return rows.map(endpointStatsFromRow);
+}
+
+/** One row of the endpoint statistics query (also the bench's naive GROUP BY, which selects the same columns). */
+export function endpointStatsFromRow(r: Record<string, unknown>): EndpointStats {
+  const total = toNumber(r.total);
+  return {
+    endpointId: String(r.endpoint_id),
+    method: String(r.method),
+    host: String(r.host),
+    route: String(r.route),
+    total,
+    errors: toNumber(r.errors),
+    unauthorized: toNumber(r.s401),
+    forbidden: toNumber(r.s403),
+    rateLimited: toNumber(r.s429),
+    meanDurationMs: total === 0 ? 0 : toNumber(r.duration_sum) / total,
+    lastSeenMs: toNumber(r.last_seen_ms),
+  };
 }

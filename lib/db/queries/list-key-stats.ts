@@ -38,16 +38,21 @@ export async function listKeyStats(db: Database, filter: RollupFilter, options: 
     ) s LEFT JOIN api_keys k ON k.fingerprint = s.fingerprint
     ORDER BY ${orderSql(options.order)}, s.fingerprint
     LIMIT ${options.limit}`;
-  return rows.map((r) => ({
-    fingerprint: String(r.fingerprint),
-    label: r.label == null ? null : String(r.label),
-    environment: r.environment == null ? null : String(r.environment),
-    total: toNumber(r.total),
-    errors: toNumber(r.errors),
-    unauthorized: toNumber(r.s401),
-    forbidden: toNumber(r.s403),
-    rateLimited: toNumber(r.s429),
-    firstSeenMs: r.first_seen_ms == null ? null : toNumber(r.first_seen_ms),
-    lastSeenMs: r.last_seen_ms == null ? null : toNumber(r.last_seen_ms),
-  }));
+  return rows.map(keyStatsFromRow);
+}
+
+/** One row of the key statistics query (also the bench's naive GROUP BY, which selects the same columns). */
+export function keyStatsFromRow(r: Record<string, unknown>): KeyStats {
+  return {
+  fingerprint: String(r.fingerprint),
+  label: r.label == null ? null : String(r.label),
+  environment: r.environment == null ? null : String(r.environment),
+  total: toNumber(r.total),
+  errors: toNumber(r.errors),
+  unauthorized: toNumber(r.s401),
+  forbidden: toNumber(r.s403),
+  rateLimited: toNumber(r.s429),
+  firstSeenMs: r.first_seen_ms == null ? null : toNumber(r.first_seen_ms),
+  lastSeenMs: r.last_seen_ms == null ? null : toNumber(r.last_seen_ms),
+  };
 }

@@ -1,6 +1,8 @@
 // The rows every aggregate reads: request (or error-key) rollups for a time range and filter,
 // assembled from the coarsest grains that fit (see planRollupSegments), as one derived table
 // with the minute tables' columns. Queries write `FROM ${requestRollupSource(filter)} rm`.
+// Minute rollups past the raw retention are never read (see lib/retention).
+import { currentMinuteRollupFloor } from '@/lib/retention/minute-rollup-horizon';
 import { planRollupSegments, type RollupSegment } from '@/lib/rollup/plan-rollup-segments';
 import { Prisma } from '../generated/sqlite/client';
 import { latencyBucketColumns } from '../latency-buckets';
@@ -36,7 +38,7 @@ function segmentSql(tables: SourceTables, segment: RollupSegment, dimensions: Pr
 }
 
 function sourceSql(tables: SourceTables, filter: RollupFilter, stepMinutes?: number): Prisma.Sql {
-  const segments = planRollupSegments(filter.fromMinute, filter.toMinute, stepMinutes);
+  const segments = planRollupSegments(filter.fromMinute, filter.toMinute, stepMinutes, currentMinuteRollupFloor());
   const dimensions = dimensionWhereSql(filter);
   const parts = segments.map((segment) => segmentSql(tables, segment, dimensions));
   // An empty range still needs a well-formed (empty) table.

@@ -1,0 +1,25 @@
+// Deletes rollup rows before an epoch minute, at most `limit` per call (one short statement),
+// from the minute tables or from one grain of the coarse tables. Both are keyed by (grain,)
+// minute first, so the range scan uses the primary key.
+import type { Database } from '../client';
+import { Prisma } from '../generated/sqlite/client';
+import { rowLocatorSql } from '../sql-dialect';
+
+export type RollupTable = 'request_minutes' | 'error_key_minutes' | 'request_rollups' | 'error_key_rollups';
+
+/** Rows deleted; `grain` is required for request_rollups and error_key_rollups. */
+export async function deleteOldRollups(db: Database, table: RollupTable, beforeMinute: number, limit: number, grain?: number): Promise<number> {
+  const coarse = table === 'request_rollups' || table === 'error_key_rollups';
+  if (coarse !== (grain !== undefined)) throw new Error(`deleteOldRollups: ${table} ${coarse ? 'needs' : 'takes no'} grain`);
+  const name = Prisma.raw(table);
+  const row = rowLocatorSql(db);
+  const where = grain === undefined ? Prisma.sql`minute < ${beforeMinute}` : Prisma.sql`grain = ${grain} AND minute < ${beforeMinute}`;
+  // ARRAY(...) makes PostgreSQL look the ctids up directly (a TID scan) rather than scan for them.
+  const selected =
+    db.target.provider === 'sqlite'
+      ? Prisma.sql`${row} IN (SELECT ${row} FROM ${name} WHERE ${where} LIMIT ${limit})`
+      : Prisma.sql`${row} = ANY(ARRAY(SELECT ${row} FROM ${name} WHERE ${where} LIMIT ${limit}))`;
+  // In a transaction only so that, on SQLite, it queues like ingest's transactions instead of
+  // running on the shared connection in the middle of one.
+  return db.prisma.$transaction((tx) => tx.$executeRaw`DELETE FROM ${name} WHERE ${selected}`, { maxWait: 10_000, timeout: 60_000 });
+}
