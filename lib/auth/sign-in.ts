@@ -4,8 +4,8 @@
 // until the oldest failure leaves the window. A success clears the account's failures.
 import { createHash } from 'node:crypto';
 import type { Database } from '@/lib/db/client';
-import { deleteLoginFailures, insertLoginFailures, listLoginFailureTimes, pruneLoginFailures } from '@/lib/db/login-failures';
-import { deleteExpiredSessions, findUserCredentials, recordLogin, type StoredUser } from '@/lib/db/users';
+import { deleteLoginFailures, insertLoginFailures, listLoginFailureTimes } from '@/lib/db/login-failures';
+import { findUserCredentials, recordLogin, type StoredUser } from '@/lib/db/users';
 import { getEnv } from '@/lib/env';
 import { burnPasswordCheck, verifyPassword } from './password-hash';
 import { startSession } from './sessions';
@@ -75,7 +75,6 @@ export async function recordPasswordFailure(db: Database, who: { email: string; 
   const scopes = [scopeHash(`account:${normalizeEmail(who.email)}`)];
   if (who.ip) scopes.push(scopeHash(`ip:${who.ip}`));
   await insertLoginFailures(db, scopes, nowMs);
-  await pruneLoginFailures(db, nowMs - getEnv().FAULTLINE_LOGIN_LOCKOUT_SECONDS * 1000);
 }
 
 export async function signIn(db: Database, attempt: SignInAttempt, now: Date): Promise<SignInResult> {
@@ -93,8 +92,6 @@ export async function signIn(db: Database, attempt: SignInAttempt, now: Date): P
   await deleteLoginFailures(db, scopeHash(`account:${email}`));
   const session = await startSession(db, user.id, now);
   await recordLogin(db, user.id, now);
-  // Housekeeping where it costs nothing noticeable: expired sessions go when someone signs in.
-  await deleteExpiredSessions(db, now);
   const { passwordHash: _hash, ...stored } = user;
   return { ok: true, user: stored, ...session };
 }

@@ -4,6 +4,7 @@ import { decodeJsonExport } from './decode-json';
 import { decodeProtobufExport } from './decode-protobuf';
 import { OtlpDecodeError } from './otlp-decode-error';
 import { otlpProtoSchema } from './otlp-proto-schema';
+import { varint } from '@/lib/testing/otlp-fuzz-cases';
 
 const requestType = otlpProtoSchema.exportTraceServiceRequest;
 
@@ -34,17 +35,6 @@ function span(overrides: Record<string, unknown> = {}): Record<string, unknown> 
     endTimeUnixNano: '1700000000500000000',
     ...overrides,
   };
-}
-
-function varint(value: number): number[] {
-  const out: number[] = [];
-  let rest = value;
-  while (rest > 0x7f) {
-    out.push((rest & 0x7f) | 0x80);
-    rest = Math.floor(rest / 128);
-  }
-  out.push(rest);
-  return out;
 }
 
 /** A length-delimited field; used to wrap hand-built bytes into outer messages. */

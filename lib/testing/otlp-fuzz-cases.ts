@@ -52,7 +52,8 @@ function insertAt(bytes: Uint8Array, insert: Uint8Array, random: SeededRandom): 
 const hugeVarint = (random: SeededRandom) =>
   random.chance(0.5) ? new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]) : new Uint8Array(12).fill(0xff);
 
-function varint(value: number): number[] {
+/** A protobuf base-128 varint, for hand-built wire bytes. */
+export function varint(value: number): number[] {
   const out: number[] = [];
   let rest = value;
   while (rest > 0x7f) {
