@@ -1,6 +1,6 @@
 // Where an ingest request's time goes, measured in-process on the benchmark's own batches with
 // the server's own functions, one batch after another: decode (gunzip + decodeExport), classify
-// (classifySpan per span, as ingestExport does) and write (saveRequestBatch: the one transaction
+// (classifySpan per span, as classifyExport does) and write (saveRequestBatch: the one transaction
 // with requests, error keys, rollups, endpoints, keys and ingest counters).
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
 import { classifySpan } from '@/lib/classify/classify-span';

@@ -3,7 +3,8 @@ import { authenticateBearer } from '@/lib/auth/authenticate-bearer';
 import { type Database, getDatabase } from '@/lib/db/client';
 import { recordIngestRejection } from '@/lib/db/record-ingest-rejection';
 import { getEnv } from '@/lib/env';
-import { ingestExport } from '@/lib/ingest/ingest-export';
+import { classifyExport } from '@/lib/ingest/classify-export';
+import { storeClassifiedExport } from '@/lib/ingest/ingest-export';
 import { createIngestLimiter, type IngestLimiter } from '@/lib/ingest/ingest-limiter';
 import { classifyIngestError, otlpErrorBody, otlpResponse, UnsupportedContentTypeError } from '@/lib/ingest/otlp-response';
 import { decodeExport } from '@/lib/otlp/decode-export';
@@ -31,7 +32,8 @@ export async function POST(request: Request): Promise<Response> {
     const maxBytes = getEnv().FAULTLINE_MAX_BODY_BYTES;
     const raw = await readRequestBody(request, { maxBytes });
     const body = await decompressBody(raw, request.headers.get('content-encoding'), maxBytes);
-    const outcome = await ingestExport(db, decodeExport(format, body));
+    const classified = classifyExport(decodeExport(format, body), getEnv().FAULTLINE_EXTRA_ATTRIBUTES);
+    const outcome = await storeClassifiedExport(db, classified);
     const partial = outcome.rejected > 0 ? { rejectedSpans: outcome.rejected, errorMessage: outcome.rejectMessage } : null;
     return otlpResponse(encodeExportResponse(format, partial), 200);
   } catch (err) {
