@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/lib/testing/test-database';
 import { makeRequest } from '@/lib/testing/make-request';
-import { saveRequestBatch } from './save-request-batch';
+import { saveRequestBatch, saveRequestBatches } from './save-request-batch';
 import { toNumber } from './sql-dialect';
 
 let t: TestDatabase;
@@ -84,5 +84,36 @@ describe('saveRequestBatch', () => {
     expect(results.reduce((a, r) => a + r.stored, 0)).toBe(400);
     const row = await t.db.prisma.requestMinute.findFirstOrThrow({ where: { endpointId: 'ep00000000000004' } });
     expect(row.count).toBe(400);
+  });
+
+  it('saves several exports in one transaction with a result per export', async () => {
+    const minute = Date.UTC(2026, 0, 3, 10, 0);
+    const call = (statusCode: number, second: number) => makeRequest({ endpointId: 'ep00000000000005', startMs: minute + second * 1_000, statusCode });
+    const already = call(429, 1);
+    await saveRequestBatch(t.db, [already], tally(1), minute);
+    const shared = call(401, 2);
+    const exports = [
+      { requests: [call(200, 3), shared, already], tally: { received: 4, ignored: 1, rejected: 0 }, receivedMs: minute + 10_000 },
+      // The same span as the first export's: stored once, a duplicate here.
+      { requests: [{ ...shared }, call(401, 4)], tally: tally(2), receivedMs: minute + 20_000 },
+      { requests: [], tally: { received: 3, ignored: 2, rejected: 1 }, receivedMs: minute + 70_000 },
+    ];
+    const results = await saveRequestBatches(t.db, exports);
+    expect(results).toEqual([
+      { stored: 2, duplicates: 1 },
+      { stored: 1, duplicates: 1 },
+      { stored: 0, duplicates: 0 },
+    ]);
+    const rows = await t.db.prisma.requestMinute.findMany({ where: { endpointId: 'ep00000000000005' }, orderBy: { statusCode: 'asc' } });
+    expect(rows.map((r) => [r.statusCode, r.count])).toEqual([[200, 1], [401, 2], [429, 1]]);
+    const stored = await t.db.prisma.request.findMany({ where: { endpointId: 'ep00000000000005' }, orderBy: { startMs: 'asc' } });
+    // Each call keeps the arrival time of the export it came in.
+    expect(stored.map((r) => Number(r.receivedMs))).toEqual([minute, minute + 10_000, minute + 10_000, minute + 20_000]);
+    // Counters land in each export's arrival minute.
+    const counters = await t.db.prisma.ingestMinute.findMany({ where: { minute: { in: [minute / 60_000, minute / 60_000 + 1] } }, orderBy: { minute: 'asc' } });
+    expect(counters.map((c) => [c.received, c.stored, c.duplicates, c.ignored, c.rejected].map(Number))).toEqual([
+      [1 + 4 + 2, 1 + 2 + 1, 2, 1, 0],
+      [3, 0, 0, 2, 1],
+    ]);
   });
 });

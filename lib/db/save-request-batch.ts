@@ -1,6 +1,7 @@
-// The ingest write path: one transaction per export request that stores new calls,
-// skips ones already stored (exporters retry), and folds only the new ones into the
-// rollups, so a resent span is counted once. Each table gets one statement whose rows
+// The ingest write path: one transaction that stores the new calls of one or more export
+// requests (the ingest writer groups requests that arrive while a write runs: one commit for
+// all of them), skips ones already stored (exporters retry), and folds only the new ones into
+// the rollups, so a resent span is counted once. Each table gets one statement whose rows
 // travel as one JSON parameter (json-rows.ts), run on the driver Prisma shares with us
 // (driver-transaction.ts): through Prisma's query pipeline the same work took ~5x longer.
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
@@ -36,40 +37,92 @@ const requestTypes: JsonColumnType[] = [
 // Bounds one statement's JSON text (a few MB) for exports far larger than the usual 512 spans.
 const rowsPerStatement = 5_000;
 
+/** One export request's calls, as saved together with others in one transaction. */
+export interface ExportToSave {
+  requests: readonly ClassifiedRequest[];
+  tally: IngestTally;
+  /** When the export arrived: requests.received_ms and its ingest_minutes row. */
+  receivedMs: number;
+}
+
+interface OwnedRequest {
+  request: ClassifiedRequest;
+  /** Index of the export it came in. */
+  owner: number;
+  receivedMs: number;
+}
+
 export async function saveRequestBatch(
   db: Database,
   requests: readonly ClassifiedRequest[],
   tally: IngestTally,
   receivedMs: number,
 ): Promise<SaveResult> {
-  const unique = dedupe(requests);
+  const [result] = await saveRequestBatches(db, [{ requests, tally, receivedMs }]);
+  return result!;
+}
+
+/**
+ * Saves several exports in one transaction; one result per export, in order. A span that
+ * appears twice (in one export or across them, or already stored) is stored once and counted
+ * as stored for its first occurrence and as a duplicate for the others.
+ */
+export async function saveRequestBatches(db: Database, exports: readonly ExportToSave[]): Promise<SaveResult[]> {
+  const unique = dedupe(exports);
   return runInDriverTransaction(db, async (tx) => {
-    const inserted = await insertRequests(db, tx, unique, receivedMs);
-    const fresh = unique.filter((r) => inserted.has(`${r.traceId}/${r.spanId}`));
-    await insertErrorKeys(db, tx, fresh, inserted);
-    await upsertRollups(db, tx, fresh);
-    await upsertEndpointsAndKeys(db, tx, fresh);
-    const duplicates = requests.length - fresh.length;
-    await tx.execute(ingestCountsSql(epochMinute(receivedMs), { ...tally, stored: fresh.length, duplicates, refusedRequests: 0 }));
-    return { stored: fresh.length, duplicates };
+    const inserted = await insertRequests(db, tx, unique);
+    const fresh = unique.filter((r) => inserted.has(requestKey(r.request)));
+    const freshRequests = fresh.map((r) => r.request);
+    await insertErrorKeys(db, tx, freshRequests, inserted);
+    await upsertRollups(db, tx, freshRequests);
+    await upsertEndpointsAndKeys(db, tx, freshRequests);
+    const storedBy = exports.map(() => 0);
+    for (const r of fresh) storedBy[r.owner]! += 1;
+    const results = exports.map((e, i) => ({ stored: storedBy[i]!, duplicates: e.requests.length - storedBy[i]! }));
+    for (const [minute, c] of ingestCountsByMinute(exports, results)) await tx.execute(ingestCountsSql(minute, c));
+    return results;
   });
 }
 
-function dedupe(requests: readonly ClassifiedRequest[]): ClassifiedRequest[] {
+const requestKey = (r: ClassifiedRequest) => `${r.traceId}/${r.spanId}`;
+
+function dedupe(exports: readonly ExportToSave[]): OwnedRequest[] {
   const seen = new Set<string>();
-  return requests.filter((r) => {
-    const id = `${r.traceId}/${r.spanId}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
+  const unique: OwnedRequest[] = [];
+  exports.forEach((e, owner) => {
+    for (const request of e.requests) {
+      const id = requestKey(request);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      unique.push({ request, owner, receivedMs: e.receivedMs });
+    }
   });
+  return unique;
+}
+
+/** The exports' counters summed per arrival minute, in minute order (a fixed lock order on PostgreSQL). */
+function ingestCountsByMinute(exports: readonly ExportToSave[], results: readonly SaveResult[]): [number, IngestCounts][] {
+  const byMinute = new Map<number, IngestCounts>();
+  exports.forEach((e, i) => {
+    const minute = epochMinute(e.receivedMs);
+    const c = byMinute.get(minute) ?? noIngestCounts;
+    byMinute.set(minute, {
+      received: c.received + e.tally.received,
+      ignored: c.ignored + e.tally.ignored,
+      rejected: c.rejected + e.tally.rejected,
+      stored: c.stored + results[i]!.stored,
+      duplicates: c.duplicates + results[i]!.duplicates,
+      refusedRequests: 0,
+    });
+  });
+  return [...byMinute].sort(([a], [b]) => a - b);
 }
 
 /** Returns "traceId/spanId" → row id for the rows this call inserted (not the duplicates). */
-async function insertRequests(db: Database, tx: DriverTx, requests: ClassifiedRequest[], receivedMs: number): Promise<Map<string, number>> {
+async function insertRequests(db: Database, tx: DriverTx, requests: OwnedRequest[]): Promise<Map<string, number>> {
   const inserted = new Map<string, number>();
   for (const part of chunk(requests, rowsPerStatement)) {
-    const values = part.map((r) => [
+    const values = part.map(({ request: r, receivedMs }) => [
       r.traceId, r.spanId, r.parentSpanId, r.spanName, r.startMs, r.durationMs, r.service, r.environment,
       r.endpointId, r.method, r.host, r.route, r.statusCode, r.statusClass, r.errorType, r.errorKeys[0] ?? null,
       r.errorBody, r.apiKeyFingerprint, r.authScheme, r.accept, r.retryAfter, r.resendCount,
