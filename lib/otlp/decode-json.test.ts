@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeJsonExport } from './decode-json';
+import { exceedsJsonDepth } from './exceeds-json-depth';
 import { OtlpDecodeError } from './otlp-decode-error';
 
 const specTrace = readFileSync(new URL('./fixtures/spec-trace.json', import.meta.url), 'utf8');
@@ -219,6 +220,20 @@ describe('decodeJsonExport: malformed documents are 400s that name the path', ()
     expect(decodeError(request([span(overrides)]))).toContain(
       `resourceSpans[0].scopeSpans[0].spans[0].${field}: expected`,
     );
+  });
+
+  it('decodes attribute values nested as deep as the depth limit allows', () => {
+    // The schema is unrolled to a fixed depth (no recursion): it must reach every document that
+    // passes exceedsJsonDepth. Find the deepest array nesting that passes, then decode it.
+    const nested = (depth: number) => `${'{"arrayValue":{"values":['.repeat(depth)}{"stringValue":"leaf"}${']}}'.repeat(depth)}`;
+    const body = (depth: number) => request([span({ attributes: [{ key: 'deep', value: 'VALUE' }] })]).replace('"VALUE"', nested(depth));
+    let depth = 1;
+    while (!exceedsJsonDepth(JSON.parse(body(depth + 1)))) depth += 1;
+    expect(depth).toBeGreaterThan(30);
+    let value: unknown = decodeJsonExport(body(depth)).spans[0]!.attributes.deep;
+    for (let level = 0; level < depth; level++) value = (value as unknown[])[0];
+    expect(value).toBe('leaf');
+    expect(decodeError(body(depth + 1))).toMatch(/nested too deeply/);
   });
 
   it('turns absurd nesting into a decode error instead of crashing', () => {

@@ -1,8 +1,7 @@
 // Owns the nesting limit on a parsed OTLP/JSON document, checked before schema validation.
-// Validation recurses once per level, so a deep enough document overflows the stack; zod's
-// memoizer then keeps the half-built output of that parse on a module-level stack for good (a
-// leak per request, found by the fuzz test). Refusing such a document up front, without
-// recursion, means validation never overflows.
+// The attribute-value schema is unrolled to a fixed depth derived from this limit (see
+// schemas/otlp-json-schema.ts); refusing deeper documents up front, without recursion, gives
+// them one clear message instead of a path thousands of levels long, and no validation work.
 
 /**
  * Document levels allowed: the OTLP envelope down to an attribute value takes 10, and each

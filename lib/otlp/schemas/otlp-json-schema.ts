@@ -1,6 +1,7 @@
 // Owns the zod schema for OTLP/JSON trace exports, producing encoding-neutral span candidates.
 import { z } from 'zod';
 import type { AttributeValue, Attributes } from '../decoded-span';
+import { MAX_JSON_DEPTH } from '../exceeds-json-depth';
 import { int64AttributeValue } from '../int64-attribute-value';
 import type {
   ResourceSpansCandidate,
@@ -122,16 +123,42 @@ function keyValuesToAttributes(
   return Object.fromEntries((values ?? []).map((kv) => [kv.key, kv.value]));
 }
 
-// AnyValue and KeyValueList are mutually recursive: z.lazy defers each reference until first
-// use, and the explicit annotations keep TypeScript from trying to infer the cycle.
-export const anyValueJsonSchema: z.ZodType<AttributeValue> = z.lazy(() =>
-  otlpObject({
+// AnyValue nests through arrayValue and kvlistValue. A recursive (z.lazy) schema made zod track
+// every value it visited to detect cycles, ~40% of JSON decoding, so the schema is unrolled
+// instead, one level per nesting, as deep as exceedsJsonDepth lets a request through (every
+// nesting takes three JSON levels: AnyValue, ArrayValue or KeyValueList, and its array).
+const MAX_ANY_VALUE_NESTING = Math.ceil(MAX_JSON_DEPTH / 3);
+
+/** Below the deepest level: nothing may nest any further. */
+const tooDeep = z
+  .unknown()
+  .transform((value, ctx): never | null => {
+    if (value === undefined || value === null) return null;
+    ctx.addIssue({ code: 'custom', message: `values nest more than ${MAX_ANY_VALUE_NESTING} levels deep`, input: value });
+    return z.NEVER;
+  })
+  .optional();
+
+function keyValueSchema(value: z.ZodType<AttributeValue>) {
+  return otlpObject({ key: stringJson, value: value.nullish() }).transform((kv) => ({ key: kv.key, value: kv.value ?? null }));
+}
+
+/** An AnyValue whose arrays and key-value lists may hold values `nesting` levels deeper. */
+function anyValueSchema(nesting: number): z.ZodType<AttributeValue> {
+  const inner = nesting > 0 ? anyValueSchema(nesting - 1) : null;
+  const arrayValue = inner
+    ? otlpObject({ values: z.array(inner).nullish() }).transform((v): AttributeValue[] => v.values ?? []).nullish()
+    : tooDeep;
+  const kvlistValue = inner
+    ? otlpObject({ values: z.array(keyValueSchema(inner)).nullish() }).transform((v): Attributes => keyValuesToAttributes(v.values)).nullish()
+    : tooDeep;
+  return otlpObject({
     stringValue: z.string().nullish(),
     boolValue: z.boolean().nullish(),
     intValue: int64Json,
     doubleValue: doubleJson,
-    arrayValue: arrayValueJsonSchema.nullish(),
-    kvlistValue: kvlistValueJsonSchema.nullish(),
+    arrayValue,
+    kvlistValue,
     bytesValue: base64Json,
   }).transform((v): AttributeValue => {
     // A well-formed AnyValue sets one member; if several are set the first in field order wins.
@@ -143,28 +170,11 @@ export const anyValueJsonSchema: z.ZodType<AttributeValue> = z.lazy(() =>
     if (v.kvlistValue) return v.kvlistValue;
     if (v.bytesValue !== undefined && v.bytesValue !== null) return v.bytesValue;
     return null;
-  }),
-);
-
-export const keyValueJsonSchema: z.ZodType<{ key: string; value: AttributeValue }> = z.lazy(() =>
-  otlpObject({ key: stringJson, value: anyValueJsonSchema.nullish() }).transform((kv) => ({
-    key: kv.key,
-    value: kv.value ?? null,
-  })),
-);
-
-const arrayValueJsonSchema: z.ZodType<AttributeValue[]> = z.lazy(() =>
-  otlpObject({ values: z.array(anyValueJsonSchema).nullish() }).transform((v) => v.values ?? []),
-);
-
-const kvlistValueJsonSchema: z.ZodType<Attributes> = z.lazy(() =>
-  otlpObject({ values: z.array(keyValueJsonSchema).nullish() }).transform((v) =>
-    keyValuesToAttributes(v.values),
-  ),
-);
+  });
+}
 
 export const attributesJsonSchema = z
-  .array(keyValueJsonSchema)
+  .array(keyValueSchema(anyValueSchema(MAX_ANY_VALUE_NESTING)))
   .nullish()
   .transform(keyValuesToAttributes);
 
