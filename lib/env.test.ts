@@ -23,6 +23,15 @@ describe('getEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('sizes the ingest decode pool at one thread per spare core (1 to 4) by default; 0 turns it off', () => {
+    const threads = withEnv({ FAULTLINE_INGEST_DECODE_THREADS: undefined }).FAULTLINE_INGEST_DECODE_THREADS;
+    expect(threads).toBeGreaterThanOrEqual(1);
+    expect(threads).toBeLessThanOrEqual(4);
+    expect(withEnv({ FAULTLINE_INGEST_DECODE_THREADS: '0' }).FAULTLINE_INGEST_DECODE_THREADS).toBe(0);
+    expect(() => withEnv({ FAULTLINE_INGEST_DECODE_THREADS: 'two' })).toThrow(/FAULTLINE_INGEST_DECODE_THREADS must be a whole number/);
+    expect(() => withEnv({ FAULTLINE_INGEST_DECODE_THREADS: '65' })).toThrow(/FAULTLINE_INGEST_DECODE_THREADS must be between 0 and 64/);
+  });
+
   it('reads the alert interval, 30 s by default', () => {
     expect(withEnv({ FAULTLINE_ALERT_INTERVAL_SECONDS: undefined }).FAULTLINE_ALERT_INTERVAL_SECONDS).toBe(30);
     expect(withEnv({ FAULTLINE_ALERT_INTERVAL_SECONDS: '5' }).FAULTLINE_ALERT_INTERVAL_SECONDS).toBe(5);

@@ -1,5 +1,6 @@
 // The one validated view of Faultline's configuration. Nothing else reads process.env,
 // so a bad setting fails at boot with the variable's name instead of deep in a request.
+import os from 'node:os';
 import { z } from 'zod';
 
 const intFromString = (name: string, min: number, max: number) =>
@@ -49,6 +50,13 @@ export const envSchema = z.object({
     .default([]),
   FAULTLINE_MAX_BODY_BYTES: intFromString('FAULTLINE_MAX_BODY_BYTES', 1024, 512 * 1024 * 1024).default(16 * 1024 * 1024),
   FAULTLINE_MAX_INFLIGHT_INGEST: intFromString('FAULTLINE_MAX_INFLIGHT_INGEST', 1, 1024).default(32),
+  /**
+   * Worker threads that decompress, decode and classify export bodies while the main thread
+   * writes; 0 decodes on the request thread. Default: one per spare core, 1 to 4.
+   */
+  FAULTLINE_INGEST_DECODE_THREADS: intFromString('FAULTLINE_INGEST_DECODE_THREADS', 0, 64).default(
+    Math.max(1, Math.min(4, os.availableParallelism() - 1)),
+  ),
   /** How often the alert runner evaluates every enabled rule. */
   FAULTLINE_ALERT_INTERVAL_SECONDS: intFromString('FAULTLINE_ALERT_INTERVAL_SECONDS', 5, 3600).default(30),
   /** Days raw calls (and the minute rollups) are kept; older ones are deleted in the background. */

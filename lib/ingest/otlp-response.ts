@@ -2,6 +2,7 @@
 // google.rpc.Status body in the request's encoding, the right status, and Retry-After
 // on the statuses exporters retry.
 import { isDatabaseUnavailable } from '@/lib/db/is-database-unavailable';
+import { DecodeWorkerLostError } from '@/lib/ingest/decode-pool/decode-worker-lost-error';
 import { BodyTooLargeError, UnsupportedEncodingError } from '@/lib/otlp/body-errors';
 import { type EncodedResponse, encodeErrorStatus } from '@/lib/otlp/encode-response';
 import { OtlpDecodeError } from '@/lib/otlp/otlp-decode-error';
@@ -32,6 +33,7 @@ export function classifyIngestError(err: unknown): { status: number; message: st
     return { status: 415, message: err.message, refused: true };
   }
   if (err instanceof OtlpDecodeError) return { status: 400, message: err.message, refused: true };
+  if (err instanceof DecodeWorkerLostError) return { status: 503, message: err.message, retryAfter: '1', refused: false };
   if (isDatabaseUnavailable(err)) {
     return { status: 503, message: 'The database is unavailable; nothing was stored. Retry later.', retryAfter: '5', refused: false };
   }

@@ -3,13 +3,12 @@ import { authenticateBearer } from '@/lib/auth/authenticate-bearer';
 import { type Database, getDatabase } from '@/lib/db/client';
 import { recordIngestRejection } from '@/lib/db/record-ingest-rejection';
 import { getEnv } from '@/lib/env';
-import { classifyExport } from '@/lib/ingest/classify-export';
+import { decodeExportBody } from '@/lib/ingest/decode-pool/decode-export-body';
 import { storeClassifiedExport } from '@/lib/ingest/ingest-export';
 import { createIngestLimiter, type IngestLimiter } from '@/lib/ingest/ingest-limiter';
 import { classifyIngestError, otlpErrorBody, otlpResponse, UnsupportedContentTypeError } from '@/lib/ingest/otlp-response';
-import { decodeExport } from '@/lib/otlp/decode-export';
 import { encodeExportResponse } from '@/lib/otlp/encode-response';
-import { decompressBody, parseContentType, readRequestBody } from '@/lib/otlp/read-body';
+import { parseContentType, readRequestBody } from '@/lib/otlp/read-body';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,10 +28,10 @@ export async function POST(request: Request): Promise<Response> {
     if (!auth.ok) return otlpErrorBody(answerAs, 401, auth.reason, { 'WWW-Authenticate': 'Bearer' });
     if (!format) throw new UnsupportedContentTypeError(request.headers.get('content-type'));
 
-    const maxBytes = getEnv().FAULTLINE_MAX_BODY_BYTES;
-    const raw = await readRequestBody(request, { maxBytes });
-    const body = await decompressBody(raw, request.headers.get('content-encoding'), maxBytes);
-    const classified = classifyExport(decodeExport(format, body), getEnv().FAULTLINE_EXTRA_ATTRIBUTES);
+    const { FAULTLINE_MAX_BODY_BYTES: maxBytes, FAULTLINE_EXTRA_ATTRIBUTES: extraAttributeNames } = getEnv();
+    const body = await readRequestBody(request, { maxBytes });
+    const contentEncoding = request.headers.get('content-encoding');
+    const classified = await decodeExportBody({ format, contentEncoding, body, maxBytes, extraAttributeNames });
     const outcome = await storeClassifiedExport(db, classified);
     const partial = outcome.rejected > 0 ? { rejectedSpans: outcome.rejected, errorMessage: outcome.rejectMessage } : null;
     return otlpResponse(encodeExportResponse(format, partial), 200);
