@@ -29,7 +29,19 @@ export function createDatabase(target: DatabaseTarget): Database {
     const shared = shareAdapter(new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }));
     return { prisma: new SqliteClient({ adapter: shared.factory }), target, adapter: shared.adapter };
   }
-  const shared = shareAdapter(new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 }));
+  const shared = shareAdapter(
+    new PrismaPg({
+      connectionString: target.url,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      // A server that stops answering without closing the connection (a network partition, a
+      // frozen host) must not hang requests: a query gets no answer for 30 s → "Query read
+      // timeout" → 503 (is-database-unavailable.ts), and TCP keepalive retires dead connections.
+      query_timeout: 30_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    }),
+  );
   // Same models, other provider: the query API is identical, only the nominal type differs.
   return { prisma: new PostgresClient({ adapter: shared.factory }) as unknown as PrismaDb, target, adapter: shared.adapter };
 }

@@ -46,6 +46,8 @@ describe('isDatabaseUnavailable', () => {
     ['adapter kind only', prismaAdapterError('Message: closed', { kind: 'ConnectionClosed' })],
     ['SQLSTATE class 08 only', prismaAdapterError('Message: x', { kind: 'postgres', code: '08006', message: 'x' })],
     ['too many connections', pgError('53300', 'sorry, too many clients already')],
+    // pg's query_timeout (lib/db/client.ts) when a server stops answering without closing the connection.
+    ['a query the server never answered', new Error('Query read timeout')],
     ['SQLite busy', Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })],
     ['wrapped in a cause', new Error('saving failed', { cause: new Error('Connection terminated unexpectedly') })],
   ])('%s: unavailable', (_label, err) => {

@@ -3,7 +3,7 @@
 const transientPatterns = [
   /ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|EPIPE/,
   // pg: a pooled connection whose server went away, and the pool's connect timeout.
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|server closed the connection unexpectedly/i,
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|server closed the connection unexpectedly|Query read timeout/i,
   /Can't reach database server|DatabaseNotReachable|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i,
   // PostgreSQL stopping or restarting: 57P01 (admin shutdown), 57P02 (crash shutdown), 57P03 (cannot connect now).
   /terminating connection (due to|because of)|\b57P0[123]\b/i,
