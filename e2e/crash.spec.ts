@@ -50,7 +50,18 @@ async function killRepeatedly(target: FaultlineServer, kills: number): Promise<n
   return downtimes;
 }
 
+/** The totals once the server's fold job has rebuilt every coarse bucket (it folds a bucket 5 s after its last write). */
+async function foldedTotals(): Promise<StoredTotals> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const totals = await (database as SpecDatabase).totals();
+    if (totals.markedBuckets === 0 || Date.now() > deadline) return totals;
+    await sleep(250);
+  }
+}
+
 function checkRollups(totals: StoredTotals): void {
+  expect(totals.markedBuckets, 'the fold job rebuilt every marked bucket').toBe(0);
   expect(totals.minuteRollup, 'request_minutes counts each stored span once').toBe(totals.requests);
   for (const [grain, sum] of Object.entries(totals.coarseRollups)) expect(sum, `the ${grain}-minute rollup`).toBe(totals.requests);
 }
@@ -66,7 +77,7 @@ test('every export request answered 200 is stored in full after repeated SIGKILL
   running = false;
   const answers: Answer[] = await sending;
 
-  const totals = await (database as SpecDatabase).totals();
+  const totals = await foldedTotals();
   const acknowledged = answers.filter((a) => a.status === 200);
   const lost = acknowledged.filter((a) => (totals.spansByTrace.get(a.traceId) ?? 0) !== spansPerRequest);
   const unacknowledged = answers.filter((a) => a.status !== 200);
@@ -94,7 +105,7 @@ test('every export request answered 200 is stored in full after repeated SIGKILL
   // A sender that never got its answer sends again: the very same requests must not count twice.
   const resend = [...acknowledged.slice(0, 20), ...unacknowledged.filter((a) => totals.spansByTrace.has(a.traceId))];
   for (const a of resend) expect((await postExport(s.base, a.format, bodies[a.format](a.traceId), a.traceId)).status).toBe(200);
-  const after = await (database as SpecDatabase).totals();
+  const after = await foldedTotals();
   expect(after.requests).toBe(totals.requests);
   expect(after.duplicates - totals.duplicates).toBe(resend.length * spansPerRequest);
   checkRollups(after);
@@ -140,7 +151,7 @@ test("the OTel SDK's exporter retries through SIGKILLs and restarts: nothing it 
   await provider.forceFlush();
   await provider.shutdown();
 
-  const totals = await (database as SpecDatabase).totals();
+  const totals = await foldedTotals();
   const missing = traceIds.filter((id) => totals.spansByTrace.get(id) !== 1);
   const report = { engine: database?.engine, exported: traceIds.length, missing: missing.length, exportErrors, duplicateSpansRetried: totals.duplicates - duplicatesBefore, downtimesMs: downtimes };
   console.log(`[crash] sdk ${JSON.stringify(report)}`);

@@ -14,11 +14,13 @@ export interface StoredTotals {
   /** Rows in `requests`, by trace id. */
   spansByTrace: Map<string, number>;
   requests: number;
-  /** SUM(count) of the minute rollup and of each coarser grain: each must equal `requests`. */
+  /** SUM(count) of the minute rollup and of each coarser grain: each must equal `requests` (the coarser ones once `markedBuckets` is 0). */
   minuteRollup: number;
   coarseRollups: Record<string, number>;
   /** Spans the write path recognised as already stored (retries of committed batches). */
   duplicates: number;
+  /** 10-minute buckets the server's fold job has yet to rebuild the coarse grains of. */
+  markedBuckets: number;
 }
 
 export interface SpecDatabase {
@@ -33,6 +35,7 @@ const queries = {
   minute: 'SELECT COALESCE(SUM(count), 0) AS n FROM request_minutes',
   coarse: 'SELECT grain, COALESCE(SUM(count), 0) AS n FROM request_rollups GROUP BY grain',
   duplicates: 'SELECT COALESCE(SUM(duplicates), 0) AS n FROM ingest_minutes',
+  marked: 'SELECT COUNT(*) AS n FROM rollup_dirty_buckets',
 };
 
 function toTotals(
@@ -40,6 +43,7 @@ function toTotals(
   minute: unknown,
   coarse: { grain: unknown; n: unknown }[],
   duplicates: unknown,
+  marked: unknown,
 ): StoredTotals {
   const spansByTrace = new Map(spans.map((r) => [r.trace, Number(r.n)]));
   return {
@@ -48,6 +52,7 @@ function toTotals(
     minuteRollup: Number(minute),
     coarseRollups: Object.fromEntries(coarse.map((r) => [String(r.grain), Number(r.n)])),
     duplicates: Number(duplicates),
+    markedBuckets: Number(marked),
   };
 }
 
@@ -69,6 +74,7 @@ export async function specDatabase(name: string, outputDir: string): Promise<Spe
             await one(queries.minute),
             (await client.query<{ grain: unknown; n: unknown }>(queries.coarse)).rows,
             await one(queries.duplicates),
+            await one(queries.marked),
           );
         } finally {
           await client.end();
@@ -94,6 +100,7 @@ export async function specDatabase(name: string, outputDir: string): Promise<Spe
           one(queries.minute),
           db.prepare(queries.coarse).all() as { grain: unknown; n: unknown }[],
           one(queries.duplicates),
+          one(queries.marked),
         );
       } finally {
         db.close();

@@ -11,7 +11,7 @@ import { Prisma } from './generated/sqlite/client';
 import { type DriverTx, runInDriverTransaction } from './driver-transaction';
 import { type JsonColumnType, jsonRowsSelect } from './json-rows';
 import { chunk, greatestSql, leastSql, toNumber } from './sql-dialect';
-import { type Tx, upsertRollups } from './upsert-rollups';
+import { markDirtyBuckets, type Tx, upsertRollups } from './upsert-rollups';
 
 export interface IngestTally {
   /** Spans in the export request. */
@@ -57,8 +57,9 @@ export async function saveRequestBatch(
   requests: readonly ClassifiedRequest[],
   tally: IngestTally,
   receivedMs: number,
+  options: SaveOptions = {},
 ): Promise<SaveResult> {
-  const [result] = await saveRequestBatches(db, [{ requests, tally, receivedMs }]);
+  const [result] = await saveRequestBatches(db, [{ requests, tally, receivedMs }], options);
   return result!;
 }
 
@@ -67,19 +68,25 @@ export async function saveRequestBatch(
  * appears twice (in one export or across them, or already stored) is stored once and counted
  * as stored for its first occurrence and as a duplicate for the others.
  */
-export async function saveRequestBatches(db: Database, exports: readonly ExportToSave[]): Promise<SaveResult[]> {
+export interface SaveOptions {
+  /** Calls that start before this epoch minute go straight into the coarse rollups (see upsert-rollups.ts). */
+  foldFromMinute?: number;
+}
+
+export async function saveRequestBatches(db: Database, exports: readonly ExportToSave[], options: SaveOptions = {}): Promise<SaveResult[]> {
   const unique = dedupe(exports);
   return runInDriverTransaction(db, async (tx) => {
     const inserted = await insertRequests(db, tx, unique);
     const fresh = unique.filter((r) => inserted.has(requestKey(r.request)));
     const freshRequests = fresh.map((r) => r.request);
     await insertErrorKeys(db, tx, freshRequests, inserted);
-    await upsertRollups(db, tx, freshRequests);
+    const dirtyBuckets = await upsertRollups(db, tx, freshRequests, options.foldFromMinute);
     await upsertEndpointsAndKeys(db, tx, freshRequests);
     const storedBy = exports.map(() => 0);
     for (const r of fresh) storedBy[r.owner]! += 1;
     const results = exports.map((e, i) => ({ stored: storedBy[i]!, duplicates: e.requests.length - storedBy[i]! }));
     for (const [minute, c] of ingestCountsByMinute(exports, results)) await tx.execute(ingestCountsSql(minute, c));
+    await markDirtyBuckets(tx, dirtyBuckets, Date.now());
     return results;
   });
 }

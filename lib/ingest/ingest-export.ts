@@ -5,6 +5,7 @@ import type { Database } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/db/is-database-unavailable';
 import { recordIngestRejection } from '@/lib/db/record-ingest-rejection';
 import { type ExportToSave, type SaveResult, saveRequestBatches } from '@/lib/db/save-request-batch';
+import { currentFoldFromMinute } from '@/lib/retention/minute-rollup-horizon';
 import type { ClassifiedExport } from './classify-export';
 import { createGroupCommitWriter, type GroupCommitWriter } from './group-commit-writer';
 
@@ -37,7 +38,7 @@ function writerFor(db: Database): GroupCommitWriter<ExportToSave, SaveResult> {
   let writer = writers.get(db);
   if (!writer) {
     writer = createGroupCommitWriter({
-      writeGroup: (exports) => saveRequestBatches(db, exports),
+      writeGroup: (exports) => saveRequestBatches(db, exports, { foldFromMinute: currentFoldFromMinute() }),
       sizeOf: (e) => e.requests.length,
       maxGroupSize: maxSpansPerTransaction,
       // SQLite has one writer; PostgreSQL's row locks on shared rollup rows serialise most of

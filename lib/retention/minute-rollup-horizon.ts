@@ -16,3 +16,17 @@ export function currentMinuteRollupFloor(nowMs = Date.now()): number | undefined
   const days = globalForRetention.faultlineRawRetentionDays;
   return days === undefined ? undefined : minuteRollupFloor(days, nowMs);
 }
+
+// An hour past the floor: replicas' clocks and a slow fold never put a bucket the fold job
+// rebuilds from minute rows next to minute rows retention is about to delete.
+const foldMarginMinutes = 60;
+
+/**
+ * The first epoch minute whose calls ingest leaves to the fold job (their 10-minute bucket's
+ * minute rows are surely kept until it has run); older calls go straight into the coarse
+ * rollups. Undefined when nothing is pruned: everything is folded.
+ */
+export function currentFoldFromMinute(nowMs = Date.now()): number | undefined {
+  const floor = currentMinuteRollupFloor(nowMs);
+  return floor === undefined ? undefined : Math.ceil(floor / 10) * 10 + foldMarginMinutes;
+}

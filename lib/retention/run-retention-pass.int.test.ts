@@ -8,6 +8,7 @@ import { acquireLease } from '@/lib/db/queries/acquire-lease';
 import { getIngestStats } from '@/lib/db/queries/get-ingest-stats';
 import { getSummary } from '@/lib/db/queries/get-summary';
 import { makeRequest } from '@/lib/testing/make-request';
+import { foldAllMarkedBuckets } from '@/lib/rollup/fold-marked-buckets';
 import { seedCalls } from '@/lib/testing/seed-calls';
 import { createTestDatabaseForFile } from '@/lib/testing/test-database';
 import { setMinuteRollupRetention } from './minute-rollup-horizon';
@@ -53,6 +54,8 @@ beforeAll(async () => {
   const edgeCalls = [-5, -1, 0, 2].map((m) => makeRequest({ startMs: edge + m * 60_000 + 1_000, statusCode: 429, errorKeys: ['E429'] }));
   calls.push(...edgeCalls);
   await seedCalls(t.db, edgeCalls);
+  // As the fold job would have, seconds after each of these arrived.
+  await foldAllMarkedBuckets(t.db);
   const old = BigInt(now - 95 * dayMs);
   const recent = BigInt(now - dayMs);
   const event = { ruleId: 'r1', instanceKey: '', fromState: 'ok', toState: 'firing', threshold: 1 };

@@ -1,6 +1,6 @@
 // What the server does once before it takes requests: validate configuration, bring the
 // database schema up to date, make sure tokens exist, tell the operator where to send spans,
-// and start the alert runner and the retention job. Runs from instrumentation.ts in the Node.js runtime.
+// and start the alert runner, the retention job and the rollup fold job. Runs from instrumentation.ts in the Node.js runtime.
 import { type AlertRunner, startAlertRunner } from '@/lib/alerts/start-alert-runner';
 import { type BootstrapAdmin, ensureAdminUser } from '@/lib/auth/ensure-admin-user';
 import { ensureBootstrapTokens, type BootstrapToken } from '@/lib/auth/ensure-bootstrap-tokens';
@@ -9,6 +9,7 @@ import { type Database, getDatabase } from '@/lib/db/client';
 import { describeDatabaseTarget } from '@/lib/db/database-target';
 import { type Env, getEnv } from '@/lib/env';
 import { type RetentionRunner, startRetentionRunner } from '@/lib/retention/start-retention-runner';
+import { type RollupFoldRunner, startRollupFoldRunner } from '@/lib/rollup/start-rollup-fold-runner';
 import { startSelfTelemetry } from '@/lib/server/self-telemetry';
 
 export async function prepareServer(log: (line: string) => void = console.log): Promise<void> {
@@ -26,22 +27,28 @@ export async function prepareServer(log: (line: string) => void = console.log): 
 }
 
 // On globalThis: Next's dev server may run the start-up hook again, and one runner of each per process is enough.
-const globalForJobs = globalThis as unknown as { faultlineAlertRunner?: AlertRunner; faultlineRetentionRunner?: RetentionRunner };
+const globalForJobs = globalThis as unknown as {
+  faultlineAlertRunner?: AlertRunner;
+  faultlineRetentionRunner?: RetentionRunner;
+  faultlineRollupFoldRunner?: RollupFoldRunner;
+};
 
-/** Starts the alert runner and the retention job (their first ticks come after start-up) and stops both on shutdown. */
+/** Starts the alert runner, the retention job and the fold job (their first ticks come after start-up) and stops them on shutdown. */
 function startBackgroundJobs(db: Database, env: Env, base: string, log: (line: string) => void): void {
   if (globalForJobs.faultlineAlertRunner) return;
   const alertSeconds = env.FAULTLINE_ALERT_INTERVAL_SECONDS;
   const alerts = startAlertRunner(db, { intervalMs: alertSeconds * 1000, baseUrl: base, log });
   const settings = { rawDays: env.FAULTLINE_RETENTION_DAYS, rollupDays: env.FAULTLINE_ROLLUP_RETENTION_DAYS };
   const retention = startRetentionRunner(db, { intervalMs: env.FAULTLINE_PRUNE_INTERVAL_SECONDS * 1000, settings, log });
+  const fold = startRollupFoldRunner(db, { log });
   globalForJobs.faultlineAlertRunner = alerts;
   globalForJobs.faultlineRetentionRunner = retention;
+  globalForJobs.faultlineRollupFoldRunner = fold;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       // Gives the leases up so another replica takes over at once. When nothing else (Next) handles the
-      // signal, it is raised again once both stopped, so the process still ends as it would have.
-      void Promise.all([alerts.stop(), retention.stop()]).finally(() => {
+      // signal, it is raised again once all stopped, so the process still ends as it would have.
+      void Promise.all([alerts.stop(), retention.stop(), fold.stop()]).finally(() => {
         if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
       });
     });

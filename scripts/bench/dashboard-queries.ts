@@ -4,7 +4,9 @@
 // then extends the same file to 10M and measures again; plus the file's size per million calls.
 // Prints tables and writes ${BENCH_OUTPUT_DIR:-.test-output/bench}/queries.json.
 // Run: npm run bench, or vite-node --config vitest.config.ts scripts/bench/dashboard-queries.ts
-// (BENCH_SCALE_REQUESTS=1000000 for a quick run: 100k then 1M; BENCH_SCALE_KEEP=1 keeps the file).
+// (BENCH_SCALE_REQUESTS=1000000 for a quick run: 100k then 1M; BENCH_SCALE_KEEP=1 keeps the file;
+// BENCH_SCALE_FILE=/tmp/scale.db writes the dataset there and keeps it, and a later run with the
+// same path measures that file again instead of regenerating it: the views end where it ends).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,30 +91,56 @@ function print(stage: Stage): void {
   );
 }
 
+interface KeptDataset {
+  calls: number;
+  endMs: number;
+  generation: Stage['generation'];
+}
+
+/** Measures a dataset kept by an earlier run with the same BENCH_SCALE_FILE (its last stage only). */
+async function measureKept(filePath: string): Promise<Stage[] | null> {
+  const metaPath = `${filePath}.json`;
+  if (!fs.existsSync(filePath) || !fs.existsSync(metaPath)) return null;
+  const kept = JSON.parse(fs.readFileSync(metaPath, 'utf8')) as KeptDataset;
+  if (kept.calls !== total) return null;
+  console.log(`measuring the kept ${label(kept.calls)} dataset ${filePath} (ends ${new Date(kept.endMs).toISOString()})`);
+  await applyMigrations({ provider: 'sqlite', filePath, url: `file:${filePath}` });
+  const stage = await measureStage(filePath, kept.calls, kept.endMs, kept.generation);
+  print(stage);
+  return [stage];
+}
+
+async function generateAndMeasure(filePath: string): Promise<Stage[]> {
+  for (const suffix of ['', '-wal', '-shm', '.json']) fs.rmSync(`${filePath}${suffix}`, { force: true });
+  await applyMigrations({ provider: 'sqlite', filePath, url: `file:${filePath}` });
+  const endMs = Date.now();
+  const traffic = new ScaleTraffic({ total, endMs });
+  // One call in ten first, then the other nine: the same month of traffic, ten times denser.
+  const parts: StreamPart[] = [
+    { every: 10, part: 0 },
+    { every: 10, part: 0, except: true },
+  ];
+  const stages: Stage[] = [];
+  let stored = 0;
+  for (const part of parts) {
+    const written = writeScaleDataset(filePath, traffic.calls(part), { fast: true, receivedMs: receivedMsOf });
+    stored += written.calls;
+    const generation = { ...written, callsPerSecond: written.calls / written.seconds };
+    if (stored === total) fs.writeFileSync(`${filePath}.json`, JSON.stringify({ calls: stored, endMs, generation } satisfies KeptDataset));
+    const stage = await measureStage(filePath, stored, endMs, generation);
+    print(stage);
+    stages.push(stage);
+  }
+  return stages;
+}
+
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-queries-'));
-  const filePath = path.join(dir, 'faultline.db');
-  const target = { provider: 'sqlite' as const, filePath, url: `file:${filePath}` };
+  const keptFile = process.env.BENCH_SCALE_FILE;
+  const dir = keptFile ? path.dirname(path.resolve(keptFile)) : fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-bench-queries-'));
+  const filePath = keptFile ? path.resolve(keptFile) : path.join(dir, 'faultline.db');
   const started = performance.now();
   try {
-    await applyMigrations(target);
-    const endMs = Date.now();
-    const traffic = new ScaleTraffic({ total, endMs });
-    // One call in ten first, then the other nine: the same month of traffic, ten times denser.
-    const parts: StreamPart[] = [
-      { every: 10, part: 0 },
-      { every: 10, part: 0, except: true },
-    ];
-    const stages: Stage[] = [];
-    let stored = 0;
-    for (const part of parts) {
-      const written = writeScaleDataset(filePath, traffic.calls(part), { fast: true, receivedMs: receivedMsOf });
-      stored += written.calls;
-      const generation = { ...written, callsPerSecond: written.calls / written.seconds };
-      const stage = await measureStage(filePath, stored, endMs, generation);
-      print(stage);
-      stages.push(stage);
-    }
+    const stages = (keptFile ? await measureKept(filePath) : null) ?? (await generateAndMeasure(filePath));
     const last = stages[stages.length - 1] as Stage;
     const compared = last.queries.filter((q) => q.naive);
     const worstP95 = Math.max(...compared.map((q) => q.rollup.p95Ms));
@@ -137,7 +165,7 @@ async function main() {
     };
     fs.writeFileSync(path.join(outputDir, 'queries.json'), `${JSON.stringify(report, null, 2)}\n`);
   } finally {
-    if (process.env.BENCH_SCALE_KEEP === '1') console.log(`kept ${filePath}`);
+    if (keptFile || process.env.BENCH_SCALE_KEEP === '1') console.log(`kept ${filePath}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
 }

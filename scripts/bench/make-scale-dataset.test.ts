@@ -11,6 +11,7 @@ import type { ClassifiedRequest } from '@/lib/classify/classified-request';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { createDatabase } from '@/lib/db/client';
 import { saveRequestBatch } from '@/lib/db/save-request-batch';
+import { foldAllMarkedBuckets } from '@/lib/rollup/fold-marked-buckets';
 import { writeScaleDataset } from './make-scale-dataset';
 import { ScaleTraffic } from './make-scale-traffic';
 
@@ -72,6 +73,8 @@ describe('writeScaleDataset', () => {
       }
       for (const [at, batch] of batches) await saveRequestBatch(db, batch, { received: batch.length, ignored: 0, rejected: 0 }, at);
     }
+    // The server's fold job builds the coarse grains from the minute rows afterwards.
+    await foldAllMarkedBuckets(db);
     await db.prisma.$disconnect();
 
     const got = dump(fast.filePath);

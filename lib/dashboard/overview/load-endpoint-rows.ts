@@ -1,9 +1,9 @@
 // The rows of an endpoints table: per-endpoint stats for the view plus a failures sparkline
-// for each, read with one bucket query for all rows.
+// for each, read in one pass over the rollups (listEndpointStatsWithFailures).
 import { type DashboardView, viewRollupFilter } from '@/lib/dashboard/dashboard-view';
 import type { Database } from '@/lib/db/client';
-import { getFailuresByBucket } from '@/lib/db/queries/get-failures-by-bucket';
-import { type EndpointStats, type ListStatsOptions, listEndpointStats } from '@/lib/db/queries/list-endpoint-stats';
+import type { EndpointStats, ListStatsOptions } from '@/lib/db/queries/list-endpoint-stats';
+import { listEndpointStatsWithFailures } from '@/lib/db/queries/list-stats-with-failures';
 import { alignFailureSparklines } from './align-failure-sparklines';
 
 export interface StatsRow<T> {
@@ -13,10 +13,8 @@ export interface StatsRow<T> {
 }
 
 export async function loadEndpointRows(db: Database, view: DashboardView, options: ListStatsOptions): Promise<StatsRow<EndpointStats>[]> {
-  const filter = viewRollupFilter(view);
-  const stats = await listEndpointStats(db, filter, options);
+  const { stats, buckets } = await listEndpointStatsWithFailures(db, viewRollupFilter(view), options, view.stepSeconds / 60);
   const ids = stats.map((s) => s.endpointId);
-  const buckets = await getFailuresByBucket(db, filter, 'endpoint', ids, view.stepSeconds / 60);
   const sparklines = alignFailureSparklines(buckets, ids, view);
   return stats.map((s) => ({ stats: s, failures: sparklines.get(s.endpointId) ?? [] }));
 }

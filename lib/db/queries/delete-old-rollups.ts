@@ -7,18 +7,34 @@ import { rowLocatorSql } from '../sql-dialect';
 
 export type RollupTable = 'request_minutes' | 'error_key_minutes' | 'request_rollups' | 'error_key_rollups';
 
+const dimensions = 'endpoint_id, api_key_fingerprint, service, environment, status_code';
+
+// On SQLite a batch is addressed by primary key: request_minutes and request_rollups are
+// WITHOUT ROWID tables (migration 20261125201500_rollups_without_rowid), which have no rowid.
+const primaryKeys: Readonly<Record<RollupTable, string>> = {
+  request_minutes: `minute, ${dimensions}`,
+  error_key_minutes: `minute, ${dimensions}, error_key`,
+  request_rollups: `grain, minute, ${dimensions}`,
+  error_key_rollups: `grain, minute, ${dimensions}, error_key`,
+};
+
 /** Rows deleted; `grain` is required for request_rollups and error_key_rollups. */
 export async function deleteOldRollups(db: Database, table: RollupTable, beforeMinute: number, limit: number, grain?: number): Promise<number> {
   const coarse = table === 'request_rollups' || table === 'error_key_rollups';
   if (coarse !== (grain !== undefined)) throw new Error(`deleteOldRollups: ${table} ${coarse ? 'needs' : 'takes no'} grain`);
   const name = Prisma.raw(table);
-  const row = rowLocatorSql(db);
-  const where = grain === undefined ? Prisma.sql`minute < ${beforeMinute}` : Prisma.sql`grain = ${grain} AND minute < ${beforeMinute}`;
+  // Minute rows of a bucket still marked for the fold job are what it rebuilds the coarse grains
+  // from: kept until it has (it runs every second, so only a stalled fold ever holds them back).
+  const where =
+    grain === undefined
+      ? Prisma.sql`minute < ${beforeMinute} AND minute < COALESCE((SELECT MIN(bucket_minute) FROM rollup_dirty_buckets), ${beforeMinute})`
+      : Prisma.sql`grain = ${grain} AND minute < ${beforeMinute}`;
+  const key = Prisma.raw(primaryKeys[table]);
   // ARRAY(...) makes PostgreSQL look the ctids up directly (a TID scan) rather than scan for them.
   const selected =
     db.target.provider === 'sqlite'
-      ? Prisma.sql`${row} IN (SELECT ${row} FROM ${name} WHERE ${where} LIMIT ${limit})`
-      : Prisma.sql`${row} = ANY(ARRAY(SELECT ${row} FROM ${name} WHERE ${where} LIMIT ${limit}))`;
+      ? Prisma.sql`(${key}) IN (SELECT ${key} FROM ${name} WHERE ${where} LIMIT ${limit})`
+      : Prisma.sql`${rowLocatorSql(db)} = ANY(ARRAY(SELECT ${rowLocatorSql(db)} FROM ${name} WHERE ${where} LIMIT ${limit}))`;
   // In a transaction only so that, on SQLite, it queues like ingest's transactions instead of
   // running on the shared connection in the middle of one.
   return db.prisma.$transaction((tx) => tx.$executeRaw`DELETE FROM ${name} WHERE ${selected}`, { maxWait: 10_000, timeout: 60_000 });

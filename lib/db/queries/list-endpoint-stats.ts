@@ -33,8 +33,10 @@ export interface ListStatsOptions {
 
 export const failureCondition = Prisma.sql`(status_code >= 400 OR status_code = 0)`;
 
-export function orderSql(order: StatsOrder): Prisma.Sql {
-  return order === 'errors' ? Prisma.sql`errors DESC, total DESC` : Prisma.sql`total DESC, errors DESC`;
+/** The ranking; `table` qualifies the two columns where a join makes bare names ambiguous. */
+export function orderSql(order: StatsOrder, table?: 's'): Prisma.Sql {
+  const t = table === undefined ? '' : `${table}.`;
+  return Prisma.raw(order === 'errors' ? `${t}errors DESC, ${t}total DESC` : `${t}total DESC, ${t}errors DESC`);
 }
 
 export async function listEndpointStats(db: Database, filter: RollupFilter, options: ListStatsOptions): Promise<EndpointStats[]> {

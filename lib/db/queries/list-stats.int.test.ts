@@ -1,4 +1,5 @@
-// The per-endpoint and per-key stats and the failures-by-bucket sparkline query, on a real
+// The per-endpoint and per-key stats, the failures-by-bucket sparkline query and the one-pass
+// query that answers both for a table, on a real
 // database seeded with known calls (SQLite, or PostgreSQL with FAULTLINE_TEST_DB=postgresql).
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +9,17 @@ import { seedCalls } from '@/lib/testing/seed-calls';
 import { createTestDatabaseForFile } from '@/lib/testing/test-database';
 import { type DimensionBucketCount, getFailuresByBucket } from './get-failures-by-bucket';
 import { getStatusTotals } from './get-status-totals';
-import { listEndpointStats } from './list-endpoint-stats';
-import { listKeyStats } from './list-key-stats';
+import { endpointStatsFromRow, listEndpointStats } from './list-endpoint-stats';
+import { keyStatsFromRow, listKeyStats } from './list-key-stats';
+import {
+  endpointDimension,
+  keyDimension,
+  listEndpointStatsWithFailures,
+  listInOnePass,
+  listKeyStatsWithFailures,
+} from './list-stats-with-failures';
 import type { RollupFilter } from './rollup-filter';
+import { sameRollupRows } from './rollup-source';
 
 const t = createTestDatabaseForFile();
 const minute = 60_000;
@@ -221,6 +230,66 @@ describe('over several hours (read partly from the coarse rollups)', () => {
       { id: epH, bucketMinute: first, total: 2, failures: 1 },
       { id: epH, bucketMinute: first + 60, total: 2, failures: 1 },
       { id: epH, bucketMinute: first + 120, total: 2, failures: 2 },
+    ]);
+  });
+});
+
+describe('listEndpointStatsWithFailures / listKeyStatsWithFailures', () => {
+  const byBucket = (rows: DimensionBucketCount[]) => [...rows].sort((x, y) => x.bucketMinute - y.bucketMinute || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const first = Date.UTC(2026, 1, 4, 0, 0) / minute;
+  const filters: RollupFilter[] = [
+    range,
+    { ...range, key: fpB },
+    { ...range, key: '' },
+    { ...range, endpoint: epB },
+    { ...range, fromMinute: m0 + 2 },
+    { ...range, fromMinute: m0 - 1, toMinute: m0 + 11 },
+    { ...range, fromMinute: m0 + 20, toMinute: m0 + 30 },
+    { fromMinute: first + 3, toMinute: first + 3 * 60 + 5, service: `svc-hours-${run}` },
+  ];
+  const options = [
+    { order: 'errors', limit: 10 },
+    { order: 'total', limit: 2 },
+    { order: 'errors', limit: 1, failingOnly: true },
+    { order: 'total', limit: 10, failingOnly: true },
+  ] as const;
+
+  it('answers exactly what the stats query and then the sparkline query for its ids answer, in one pass or two', async () => {
+    for (const filter of filters) {
+      for (const o of options) {
+        for (const step of [1, 5, 60]) {
+          const endpointStats = await listEndpointStats(t.db, filter, o);
+          const endpointIds = endpointStats.map((s) => s.endpointId);
+          const endpointBuckets = byBucket(await getFailuresByBucket(t.db, filter, 'endpoint', endpointIds, step));
+          for (const endpoints of [
+            await listEndpointStatsWithFailures(t.db, filter, o, step),
+            await listInOnePass(t.db, endpointDimension, filter, o, step, endpointStatsFromRow, (s) => s.endpointId),
+          ]) {
+            expect(endpoints.stats).toEqual(endpointStats);
+            expect(byBucket(endpoints.buckets)).toEqual(endpointBuckets);
+          }
+          const keyStats = await listKeyStats(t.db, filter, o);
+          const keyIds = keyStats.map((s) => s.fingerprint);
+          const keyBuckets = byBucket(await getFailuresByBucket(t.db, filter, 'key', keyIds, step));
+          for (const keys of [
+            await listKeyStatsWithFailures(t.db, filter, o, step),
+            await listInOnePass(t.db, keyDimension, filter, o, step, keyStatsFromRow, (s) => s.fingerprint),
+          ]) {
+            expect(keys.stats).toEqual(keyStats);
+            expect(byBucket(keys.buckets)).toEqual(keyBuckets);
+          }
+        }
+      }
+    }
+    // One pass exactly where the sparklines read the ranking's rows: hourly steps, not 10-minute ones.
+    expect(sameRollupRows({ fromMinute: first + 3, toMinute: first + 3 + 7 * 24 * 60 }, 60)).toBe(true);
+    expect(sameRollupRows({ fromMinute: first + 3, toMinute: first + 3 + 24 * 60 }, 10)).toBe(false);
+    // The fixture ranks something in both tables and draws failures.
+    const some = await listInOnePass(t.db, endpointDimension, range, { order: 'errors', limit: 10 }, 1, endpointStatsFromRow, (s) => s.endpointId);
+    expect(some.stats.map((s) => s.endpointId)).toEqual([epA, epB, epC]);
+    expect(some.buckets.filter((b) => b.id === epA)).toEqual([
+      { id: epA, bucketMinute: m0, total: 3, failures: 3 },
+      { id: epA, bucketMinute: m0 + 1, total: 3, failures: 1 },
     ]);
   });
 });

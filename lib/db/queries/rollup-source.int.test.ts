@@ -1,8 +1,11 @@
 // The tiered rollups give exactly what the raw calls say, for ranges that cut hours and
-// 10-minute buckets anywhere, with and without filters, for totals and for chart buckets.
+// 10-minute buckets anywhere, with and without filters, for totals and for chart buckets:
+// before the fold job ran (every bucket marked), halfway through, and after it.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
+import { foldAllMarkedBuckets } from '@/lib/rollup/fold-marked-buckets';
+import { foldDirtyBucket, listFoldableBuckets } from './fold-dirty-buckets';
 import { makeRequest } from '@/lib/testing/make-request';
 import { seedCalls } from '@/lib/testing/seed-calls';
 import { createTestDatabaseForFile } from '@/lib/testing/test-database';
@@ -72,7 +75,7 @@ const ranges: [string, number, number][] = [
   ['empty', minuteOf(base) + 30, minuteOf(base) + 30],
 ];
 
-describe('tiered rollups', () => {
+function itAnswersLikeTheRawCalls(): void {
   it.each(ranges)('summaries match the raw calls: %s', async (_name, fromMinute, toMinute) => {
     const service = calls[0]?.service;
     for (const filter of [{ fromMinute, toMinute }, { fromMinute, toMinute, service }, { fromMinute, toMinute, key: calls[1]?.apiKeyFingerprint }]) {
@@ -100,6 +103,30 @@ describe('tiered rollups', () => {
     }
     expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
   });
+}
+
+describe('tiered rollups with every bucket marked for the fold job', () => {
+  it('has nothing in the coarse grains yet', async () => {
+    expect(await t.db.prisma.requestRollup.count()).toBe(0);
+    expect(await t.db.prisma.rollupDirtyBucket.count()).toBe(30);
+  });
+  itAnswersLikeTheRawCalls();
+});
+
+describe('tiered rollups with half the buckets folded', () => {
+  beforeAll(async () => {
+    const marked = await listFoldableBuckets(t.db, Date.now(), 0, 1_000);
+    // Every other bucket: most hours then hold a folded and a marked bucket.
+    for (const bucket of marked.filter((_, i) => i % 2 === 0)) expect(await foldDirtyBucket(t.db, bucket)).toBe(true);
+  });
+  itAnswersLikeTheRawCalls();
+});
+
+describe('tiered rollups after the fold job', () => {
+  beforeAll(async () => {
+    await foldAllMarkedBuckets(t.db);
+  });
+  itAnswersLikeTheRawCalls();
 
   it('keeps every grain in step with the minute rollups', async () => {
     const [minutes, tens, hours] = await Promise.all([

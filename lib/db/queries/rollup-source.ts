@@ -2,10 +2,12 @@
 // assembled from the coarsest grains that fit (see planRollupSegments), as one derived table
 // with the minute tables' columns. Queries write `FROM ${requestRollupSource(filter)} rm`.
 // Minute rollups past the raw retention are never read (see lib/retention).
+import { isDeepStrictEqual } from 'node:util';
 import { currentMinuteRollupFloor } from '@/lib/retention/minute-rollup-horizon';
 import { planRollupSegments, type RollupSegment } from '@/lib/rollup/plan-rollup-segments';
 import { Prisma } from '../generated/sqlite/client';
 import { latencyBucketColumns } from '../latency-buckets';
+import { coarseSegmentSql } from './coarse-segment-sql';
 import { dimensionWhereSql, type RollupFilter } from './rollup-filter';
 
 const requestColumns = Prisma.raw(
@@ -34,7 +36,7 @@ function segmentSql(tables: SourceTables, segment: RollupSegment, dimensions: Pr
   const range = Prisma.sql`minute >= ${segment.fromMinute} AND minute < ${segment.toMinute}`;
   return segment.grain === 1
     ? Prisma.sql`SELECT ${tables.columns} FROM ${tables.minutes} WHERE ${range}${dimensions}`
-    : Prisma.sql`SELECT ${tables.columns} FROM ${tables.coarse} WHERE grain = ${segment.grain} AND ${range}${dimensions}`;
+    : coarseSegmentSql(tables, segment, dimensions);
 }
 
 function sourceSql(tables: SourceTables, filter: RollupFilter, stepMinutes?: number): Prisma.Sql {
@@ -52,6 +54,14 @@ function sourceSql(tables: SourceTables, filter: RollupFilter, stepMinutes?: num
  */
 export function requestRollupSource(filter: RollupFilter, stepMinutes?: number): Prisma.Sql {
   return sourceSql(requestTables, filter, stepMinutes);
+}
+
+/** Whether a chart with this step reads the very rows a query without step reads. */
+export function sameRollupRows(filter: RollupFilter, stepMinutes: number): boolean {
+  const floor = currentMinuteRollupFloor();
+  const plain = planRollupSegments(filter.fromMinute, filter.toMinute, undefined, floor);
+  const stepped = planRollupSegments(filter.fromMinute, filter.toMinute, stepMinutes, floor);
+  return isDeepStrictEqual(plain, stepped);
 }
 
 /** error_key_minutes' rows for the filter, from the coarsest grains that fit. */

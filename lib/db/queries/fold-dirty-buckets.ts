@@ -1,0 +1,73 @@
+// Rebuilds the coarse rollups (request_rollups/error_key_rollups) of 10-minute buckets that
+// ingest marked in rollup_dirty_buckets: grain 10 from the bucket's minute rows, then grain 60
+// for its hour from the hour's grain-10 rows, then removes the mark unless ingest moved its
+// version meanwhile (the bucket is then rebuilt again next time). One transaction per bucket.
+// Rebuilding (not adding) makes a fold idempotent: a crash or a second run changes nothing.
+import type { Database } from '../client';
+import { Prisma } from '../generated/sqlite/client';
+import { latencyBucketColumns } from '../latency-buckets';
+import { toNumber } from '../sql-dialect';
+
+export interface DirtyBucket {
+  bucketMinute: number;
+  version: number;
+}
+
+const dimensions = 'endpoint_id, api_key_fingerprint, service, environment, status_code';
+const latencySums = latencyBucketColumns.map((c) => `SUM(${c})`).join(', ');
+const requestColumns = Prisma.raw(`grain, minute, ${dimensions}, status_class, count, duration_sum_ms, duration_max_ms, ${latencyBucketColumns.join(', ')}`);
+const requestAggregates = Prisma.raw(`${dimensions}, status_class, SUM(count), SUM(duration_sum_ms), MAX(duration_max_ms), ${latencySums}`);
+const requestGroup = Prisma.raw(`${dimensions}, status_class`);
+const errorKeyColumns = Prisma.raw(`grain, minute, ${dimensions}, error_key, count`);
+const errorKeyAggregates = Prisma.raw(`${dimensions}, error_key, SUM(count)`);
+const errorKeyGroup = Prisma.raw(`${dimensions}, error_key`);
+
+/**
+ * Marked buckets ready to fold, oldest first: closed ones (the current minute is past them),
+ * and open ones that had no new calls for `quietMs`, so a bucket under steady traffic is not
+ * rebuilt over and over while a pause still folds everything within seconds.
+ */
+export async function listFoldableBuckets(db: Database, nowMs: number, quietMs: number, limit: number): Promise<DirtyBucket[]> {
+  const nowMinute = Math.floor(nowMs / 60_000);
+  const rows = await db.prisma.$queryRaw<{ bucket_minute: unknown; version: unknown }[]>`
+    SELECT bucket_minute, version FROM rollup_dirty_buckets
+    WHERE bucket_minute + 10 <= ${nowMinute} OR changed_ms <= ${nowMs - quietMs}
+    ORDER BY bucket_minute LIMIT ${limit}`;
+  return rows.map((r) => ({ bucketMinute: toNumber(r.bucket_minute), version: toNumber(r.version) }));
+}
+
+/** Rebuilds one bucket's grain-10 rows and its hour's grain-60 rows; true when the mark was removed. */
+export async function foldDirtyBucket(db: Database, bucket: DirtyBucket): Promise<boolean> {
+  const b = bucket.bucketMinute;
+  const hour = b - (b % 60);
+  return db.prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`DELETE FROM request_rollups WHERE grain = 10 AND minute = ${b}`;
+      await tx.$executeRaw`
+        INSERT INTO request_rollups (${requestColumns})
+        SELECT 10, ${b}, ${requestAggregates} FROM request_minutes
+        WHERE minute >= ${b} AND minute < ${b + 10} GROUP BY ${requestGroup}`;
+      await tx.$executeRaw`DELETE FROM error_key_rollups WHERE grain = 10 AND minute = ${b}`;
+      await tx.$executeRaw`
+        INSERT INTO error_key_rollups (${errorKeyColumns})
+        SELECT 10, ${b}, ${errorKeyAggregates} FROM error_key_minutes
+        WHERE minute >= ${b} AND minute < ${b + 10} GROUP BY ${errorKeyGroup}`;
+      // The hour from its grain-10 rows: they are complete for every bucket not marked, and a
+      // marked one makes readers skip this hour row until that bucket is folded too.
+      await tx.$executeRaw`DELETE FROM request_rollups WHERE grain = 60 AND minute = ${hour}`;
+      await tx.$executeRaw`
+        INSERT INTO request_rollups (${requestColumns})
+        SELECT 60, ${hour}, ${requestAggregates} FROM request_rollups
+        WHERE grain = 10 AND minute >= ${hour} AND minute < ${hour + 60} GROUP BY ${requestGroup}`;
+      await tx.$executeRaw`DELETE FROM error_key_rollups WHERE grain = 60 AND minute = ${hour}`;
+      await tx.$executeRaw`
+        INSERT INTO error_key_rollups (${errorKeyColumns})
+        SELECT 60, ${hour}, ${errorKeyAggregates} FROM error_key_rollups
+        WHERE grain = 10 AND minute >= ${hour} AND minute < ${hour + 60} GROUP BY ${errorKeyGroup}`;
+      const removed = await tx.$executeRaw`
+        DELETE FROM rollup_dirty_buckets WHERE bucket_minute = ${b} AND version = ${bucket.version}`;
+      return removed === 1;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}

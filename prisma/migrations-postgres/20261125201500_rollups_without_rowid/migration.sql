@@ -1,0 +1,3 @@
+-- Nothing to do on PostgreSQL: the SQLite migration of the same name stores request_minutes and
+-- request_rollups WITHOUT ROWID (in primary-key order); PostgreSQL tables are heaps either way.
+-- Kept so that both databases list the same migrations.
