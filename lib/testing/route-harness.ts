@@ -54,6 +54,7 @@ const managedVariables = [
   'FAULTLINE_LOGIN_MAX_FAILURES',
   'FAULTLINE_LOGIN_LOCKOUT_SECONDS',
   'FAULTLINE_EXTRA_ATTRIBUTES',
+  'FAULTLINE_INGEST_DECODE_THREADS',
 ];
 
 /** Points the process (getEnv(), getDatabase()) at a fresh migrated database with known tokens. */
