@@ -148,6 +148,9 @@ describe('folding while ingest writes the same buckets', () => {
           const batch = calls(start + ((round * 4 + w) % 30) * 60_000, 40, 3, 'ep_fold_concurrent');
           await saveRequestBatch(t.db, batch, tally(batch.length), Date.now());
           written.push(...batch);
+          // A SQLite write never waits on I/O: without a turn of the event loop the fold job's
+          // timer (and the one ending this loop) would never run.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       });
       await new Promise((resolve) => setTimeout(resolve, 2_500));
