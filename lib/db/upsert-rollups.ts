@@ -5,7 +5,7 @@
 // readers use minute rows for marked buckets meanwhile. Calls older than `foldFromMinute`
 // (whose minute rows retention may already prune) still go straight into the coarse grains.
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
-import { type MinuteRollup, type RollupDimensions, rollupMinutes } from '@/lib/rollup/rollup-minutes';
+import { epochMinute, type MinuteRollup, type RollupDimensions, rollupMinutes } from '@/lib/rollup/rollup-minutes';
 import { coarseGrains } from '@/lib/rollup/plan-rollup-segments';
 import type { Database, PrismaDb } from './client';
 import type { DriverTx } from './driver-transaction';
@@ -37,7 +37,7 @@ export async function upsertRollups(db: Database, tx: DriverTx, fresh: Classifie
   const buckets = new Set<number>();
   const old: ClassifiedRequest[] = [];
   for (const r of fresh) {
-    const minute = Math.floor(r.startMs / 60_000);
+    const minute = epochMinute(r.startMs);
     if (foldFromMinute !== undefined && minute < foldFromMinute) old.push(r);
     else buckets.add(minute - (minute % foldBucketMinutes));
   }

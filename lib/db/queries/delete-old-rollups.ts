@@ -3,19 +3,19 @@
 // minute first, so the range scan uses the primary key.
 import type { Database } from '../client';
 import { Prisma } from '../generated/sqlite/client';
+import { rollupDimensionColumns } from '../rollup-columns';
 import { rowLocatorSql } from '../sql-dialect';
 
 export type RollupTable = 'request_minutes' | 'error_key_minutes' | 'request_rollups' | 'error_key_rollups';
 
-const dimensions = 'endpoint_id, api_key_fingerprint, service, environment, status_code';
 
 // On SQLite a batch is addressed by primary key: request_minutes and request_rollups are
 // WITHOUT ROWID tables (migration 20261125201500_rollups_without_rowid), which have no rowid.
 const primaryKeys: Readonly<Record<RollupTable, string>> = {
-  request_minutes: `minute, ${dimensions}`,
-  error_key_minutes: `minute, ${dimensions}, error_key`,
-  request_rollups: `grain, minute, ${dimensions}`,
-  error_key_rollups: `grain, minute, ${dimensions}, error_key`,
+  request_minutes: `minute, ${rollupDimensionColumns}`,
+  error_key_minutes: `minute, ${rollupDimensionColumns}, error_key`,
+  request_rollups: `grain, minute, ${rollupDimensionColumns}`,
+  error_key_rollups: `grain, minute, ${rollupDimensionColumns}, error_key`,
 };
 
 /** Rows deleted; `grain` is required for request_rollups and error_key_rollups. */

@@ -5,6 +5,7 @@
 // Rebuilding (not adding) makes a fold idempotent: a crash or a second run changes nothing.
 import type { Database } from '../client';
 import { Prisma } from '../generated/sqlite/client';
+import { rollupDimensionColumns } from '../rollup-columns';
 import { latencyBucketColumns } from '../latency-buckets';
 import { toNumber } from '../sql-dialect';
 
@@ -13,14 +14,13 @@ export interface DirtyBucket {
   version: number;
 }
 
-const dimensions = 'endpoint_id, api_key_fingerprint, service, environment, status_code';
 const latencySums = latencyBucketColumns.map((c) => `SUM(${c})`).join(', ');
-const requestColumns = Prisma.raw(`grain, minute, ${dimensions}, status_class, count, duration_sum_ms, duration_max_ms, ${latencyBucketColumns.join(', ')}`);
-const requestAggregates = Prisma.raw(`${dimensions}, status_class, SUM(count), SUM(duration_sum_ms), MAX(duration_max_ms), ${latencySums}`);
-const requestGroup = Prisma.raw(`${dimensions}, status_class`);
-const errorKeyColumns = Prisma.raw(`grain, minute, ${dimensions}, error_key, count`);
-const errorKeyAggregates = Prisma.raw(`${dimensions}, error_key, SUM(count)`);
-const errorKeyGroup = Prisma.raw(`${dimensions}, error_key`);
+const requestColumns = Prisma.raw(`grain, minute, ${rollupDimensionColumns}, status_class, count, duration_sum_ms, duration_max_ms, ${latencyBucketColumns.join(', ')}`);
+const requestAggregates = Prisma.raw(`${rollupDimensionColumns}, status_class, SUM(count), SUM(duration_sum_ms), MAX(duration_max_ms), ${latencySums}`);
+const requestGroup = Prisma.raw(`${rollupDimensionColumns}, status_class`);
+const errorKeyColumns = Prisma.raw(`grain, minute, ${rollupDimensionColumns}, error_key, count`);
+const errorKeyAggregates = Prisma.raw(`${rollupDimensionColumns}, error_key, SUM(count)`);
+const errorKeyGroup = Prisma.raw(`${rollupDimensionColumns}, error_key`);
 
 /**
  * Marked buckets ready to fold, oldest first: closed ones (the current minute is past them),
