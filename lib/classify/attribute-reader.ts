@@ -12,6 +12,12 @@ export interface AttributeReader {
   header(...keys: string[]): string | null;
 }
 
+function toNonBlankString(value: AttributeValue | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
 function toInteger(value: AttributeValue | undefined): number | null {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
   if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) {
@@ -28,21 +34,36 @@ function toHeader(value: AttributeValue | undefined): string | null {
   return typeof joined === 'string' && joined.trim() !== '' ? joined.trim() : null;
 }
 
-/** Reads `attributes`, trying each given key in order and skipping values of the wrong type. */
-export function attributeReader(attributes: Attributes): AttributeReader {
-  const raw = (key: string) => (Object.hasOwn(attributes, key) ? attributes[key] : undefined);
-  const first = <T>(keys: string[], convert: (value: AttributeValue | undefined) => T | null): T | null => {
+/** One instance per span: methods on a prototype rather than fresh closures for every read. */
+class AttributesReader implements AttributeReader {
+  constructor(private readonly attributes: Attributes) {}
+
+  raw(key: string): AttributeValue | undefined {
+    return Object.hasOwn(this.attributes, key) ? this.attributes[key] : undefined;
+  }
+
+  string(...keys: string[]): string | null {
+    return this.first(keys, toNonBlankString);
+  }
+
+  integer(...keys: string[]): number | null {
+    return this.first(keys, toInteger);
+  }
+
+  header(...keys: string[]): string | null {
+    return this.first(keys, toHeader);
+  }
+
+  private first<T>(keys: readonly string[], convert: (value: AttributeValue | undefined) => T | null): T | null {
     for (const key of keys) {
-      const converted = convert(raw(key));
+      const converted = convert(this.raw(key));
       if (converted !== null) return converted;
     }
     return null;
-  };
-  return {
-    raw,
-    string: (...keys) =>
-      first(keys, (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null)),
-    integer: (...keys) => first(keys, toInteger),
-    header: (...keys) => first(keys, toHeader),
-  };
+  }
+}
+
+/** Reads `attributes`, trying each given key in order and skipping values of the wrong type. */
+export function attributeReader(attributes: Attributes): AttributeReader {
+  return new AttributesReader(attributes);
 }

@@ -1,4 +1,5 @@
 // Turns a request path into a low-cardinality route template such as /api/v4/contacts/{id}.
+import { cleanInputMemo } from './clean-input-memo';
 
 export const maxRouteLength = 512;
 
@@ -28,12 +29,7 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/**
- * The route template of `path`: query and fragment dropped (their values can hold secrets),
- * id-like segments replaced by {id}, duplicate and trailing slashes removed, at most 512 chars.
- * Also accepts an absolute URL, whose scheme and authority (and so any userinfo) are dropped.
- */
-export function templateRoute(path: string): string {
+function computeTemplate(path: string): string {
   let rest = path.trim().replace(schemeAndAuthority, '');
   const cut = rest.search(/[?#]/);
   if (cut >= 0) rest = rest.slice(0, cut);
@@ -50,3 +46,16 @@ export function templateRoute(path: string): string {
     .replace(/%[0-9A-Fa-f]?$/, '')
     .replace(/\/$/, '');
 }
+
+/**
+ * The route template of `path`: query and fragment dropped (their values can hold secrets),
+ * id-like segments replaced by {id}, duplicate and trailing slashes removed, at most 512 chars.
+ * Also accepts an absolute URL, whose scheme and authority (and so any userinfo) are dropped.
+ * Templates (url.template, or an id-free path) come out unchanged and repeat on most calls, so
+ * those are remembered; paths with ids or anything to strip are templated every time.
+ */
+export const templateRoute: (path: string) => string = cleanInputMemo(computeTemplate, {
+  maxEntries: 1024,
+  maxInputLength: maxRouteLength,
+  keep: (path, route) => route === path,
+});

@@ -29,7 +29,10 @@ export class DecodedExportBuilder {
     scopeName: string,
   ): void {
     if (this.lastResource?.given !== resource) this.lastResource = { given: resource, repaired: wellFormedAttributes(resource) };
-    const storable = { ...candidate, name: wellFormedText(candidate.name), attributes: wellFormedAttributes(candidate.attributes) };
+    const name = wellFormedText(candidate.name);
+    const attributes = wellFormedAttributes(candidate.attributes);
+    // Both come back as they were unless something needed repair: then no copy is needed either.
+    const storable = name === candidate.name && attributes === candidate.attributes ? candidate : { ...candidate, name, attributes };
     const result = validateSpan(storable, {
       idEncoding: this.idEncoding,
       location: () =>

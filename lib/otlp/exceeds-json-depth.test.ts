@@ -14,6 +14,13 @@ describe('exceedsJsonDepth', () => {
     expect(exceedsJsonDepth('text', 0)).toBe(false);
   });
 
+  it('follows own "__proto__" members and ignores inherited ones', () => {
+    expect(exceedsJsonDepth(JSON.parse('{"__proto__":{"a":{"b":1}}}'), 2)).toBe(true);
+    expect(exceedsJsonDepth(JSON.parse('{"__proto__":{"a":1}}'), 2)).toBe(false);
+    const inherited = Object.create({ deep: { deeper: { deepest: {} } } }) as object;
+    expect(exceedsJsonDepth(inherited, 1)).toBe(false);
+  });
+
   it('walks a million levels without recursion', () => {
     expect(exceedsJsonDepth(nested(1_000_000))).toBe(true);
   });

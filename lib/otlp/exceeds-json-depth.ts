@@ -11,18 +11,31 @@ export const MAX_JSON_DEPTH = 128;
 
 /** True when objects and arrays nest more than `maxDepth` levels anywhere in `value`. */
 export function exceedsJsonDepth(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean {
-  const pending: unknown[] = [value];
+  if (value === null || typeof value !== 'object') return false;
+  if (maxDepth < 1) return true;
+  // An explicit stack, not recursion; children are checked as they are found, and objects are
+  // walked with for-in rather than Object.values so no array is allocated per object.
+  const pending: object[] = [value];
   const depths: number[] = [1];
   while (pending.length > 0) {
-    const node = pending.pop();
-    const depth = depths.pop() ?? 1;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth > maxDepth) return true;
-    const children: unknown[] = Array.isArray(node) ? node : Object.values(node);
-    for (const child of children) {
-      if (child !== null && typeof child === 'object') {
+    const node = pending.pop() as object;
+    const childDepth = (depths.pop() as number) + 1;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (child === null || typeof child !== 'object') continue;
+        if (childDepth > maxDepth) return true;
         pending.push(child);
-        depths.push(depth + 1);
+        depths.push(childDepth);
+      }
+    } else {
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
+        const child: unknown = (node as Record<string, unknown>)[key];
+        if (child === null || typeof child !== 'object') continue;
+        if (childDepth > maxDepth) return true;
+        pending.push(child);
+        depths.push(childDepth);
       }
     }
   }

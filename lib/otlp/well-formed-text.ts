@@ -30,7 +30,27 @@ function repair(value: AttributeValue): AttributeValue {
   return value;
 }
 
+/** Whether anything in `value` needs repair; allocation-free, as almost nothing ever does. */
+function needsRepair(value: AttributeValue): boolean {
+  if (typeof value === 'string') return UNSTORABLE_TEST.test(value);
+  if (Array.isArray(value)) {
+    for (const item of value) if (needsRepair(item)) return true;
+    return false;
+  }
+  if (value !== null && typeof value === 'object') return attributesNeedRepair(value);
+  return false;
+}
+
+function attributesNeedRepair(attributes: Attributes): boolean {
+  for (const key in attributes) {
+    if (!Object.hasOwn(attributes, key)) continue;
+    if (UNSTORABLE_TEST.test(key) || needsRepair(attributes[key] as AttributeValue)) return true;
+  }
+  return false;
+}
+
 export function wellFormedAttributes(attributes: Attributes): Attributes {
+  if (!attributesNeedRepair(attributes)) return attributes;
   const entries = Object.entries(attributes);
   let changed = false;
   const fixed = entries.map(([key, value]): [string, AttributeValue] => {

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import type { AttributeValue, Attributes } from '../decoded-span';
 import { MAX_JSON_DEPTH } from '../exceeds-json-depth';
+import { canonicalAttributes } from './canonical-attributes-json';
+import { canonicalSpan } from './canonical-span-json';
+import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from './otlp-json-enums';
 import { int64AttributeValue } from '../int64-attribute-value';
 import type {
   ResourceSpansCandidate,
@@ -99,21 +102,6 @@ function parseEnumNumber(value: unknown): number | undefined {
   return parsed === undefined ? undefined : Number(parsed);
 }
 
-const SPAN_KIND_NAMES: Record<string, number> = {
-  SPAN_KIND_UNSPECIFIED: 0,
-  SPAN_KIND_INTERNAL: 1,
-  SPAN_KIND_SERVER: 2,
-  SPAN_KIND_CLIENT: 3,
-  SPAN_KIND_PRODUCER: 4,
-  SPAN_KIND_CONSUMER: 5,
-};
-
-const STATUS_CODE_NAMES: Record<string, number> = {
-  STATUS_CODE_UNSET: 0,
-  STATUS_CODE_OK: 1,
-  STATUS_CODE_ERROR: 2,
-};
-
 const stringJson = z.string().nullish().transform((v) => v ?? '');
 
 function keyValuesToAttributes(
@@ -173,12 +161,32 @@ function anyValueSchema(nesting: number): z.ZodType<AttributeValue> {
   });
 }
 
-export const attributesJsonSchema = z
+/** The schema proper; exported for the equivalence test of the canonical fast path. */
+export const fullAttributesJsonSchema = z
   .array(keyValueSchema(anyValueSchema(MAX_ANY_VALUE_NESTING)))
   .nullish()
   .transform(keyValuesToAttributes);
 
-export const spanJsonSchema = otlpObject({
+/**
+ * Attribute lists are most of a request. In the canonical form exporters send, the answer is
+ * computed directly (canonical-attributes-json.ts); any other list goes through the full schema,
+ * whose issues are passed on unchanged (their paths relative to the list, as nested schemas' are).
+ */
+export const attributesJsonSchema = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): Attributes => {
+    const canonical = canonicalAttributes(value);
+    if (canonical !== undefined) return canonical;
+    const result = fullAttributesJsonSchema.safeParse(value);
+    if (result.success) return result.data;
+    // Finalised issues keep their message; the enclosing objects prefix their paths as usual.
+    for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+    return z.NEVER;
+  });
+
+/** The schema proper; exported for the equivalence test of the canonical fast path. */
+export const fullSpanJsonSchema = otlpObject({
   traceId: idJson,
   spanId: idJson,
   parentSpanId: idJson,
@@ -201,6 +209,19 @@ export const spanJsonSchema = otlpObject({
     attributes: s.attributes,
   }),
 );
+
+/**
+ * Spans in the canonical form exporters send are mapped directly (canonical-span-json.ts); any
+ * other span goes through the full schema, whose issues are passed on unchanged.
+ */
+export const spanJsonSchema = z.unknown().transform((value, ctx): SpanCandidate => {
+  const canonical = canonicalSpan(value);
+  if (canonical !== undefined) return canonical;
+  const result = fullSpanJsonSchema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+  return z.NEVER;
+});
 
 export const scopeSpansJsonSchema = otlpObject({
   scope: otlpObject({ name: stringJson }).nullish(),
