@@ -25,25 +25,25 @@ export function sourceHash() {
   return h.digest('hex');
 }
 
-// The ingest decode worker is bundled apart from Next (see build-decode-worker.mjs) but from the
-// same lib/ sources, so it is rebuilt whenever the app is, or when only it is missing.
-const decodeWorkerBundle = path.join(root, 'dist', 'ingest-decode-worker.mjs');
+// The worker threads are bundled apart from Next (see build-worker-bundles.mjs) but from the
+// same lib/ sources, so they are rebuilt whenever the app is, or when only one is missing.
+const workerBundles = ['ingest-decode-worker.mjs', 'sqlite-checkpoint-worker.mjs'].map((f) => path.join(root, 'dist', f));
 
-function buildDecodeWorker() {
+function buildWorkers() {
   // A child process because esbuild's API is async and this function is not.
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-decode-worker.mjs')], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-worker-bundles.mjs')], { cwd: root, stdio: 'inherit' });
 }
 
 export function buildIfNeeded() {
   const hash = sourceHash();
   const built = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === hash;
   if (built) {
-    if (fs.existsSync(decodeWorkerBundle)) return false;
-    buildDecodeWorker();
+    if (workerBundles.every((f) => fs.existsSync(f))) return false;
+    buildWorkers();
     return true;
   }
   console.log('[faultline] building the app (first start or sources changed)…');
-  buildDecodeWorker();
+  buildWorkers();
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   execFileSync(process.execPath, [next, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
   fs.writeFileSync(stampFile, hash);

@@ -6,9 +6,10 @@ import { build } from 'esbuild';
 
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-/** Bundles `entry` (relative to the repository root) into `outfile`; returns `outfile`. */
-export async function bundleNodeModule(entry, outfile) {
+/** Bundles `entry` (relative to the repository root) into `outfile`, except the `external` packages; returns `outfile`. */
+export async function bundleNodeModule(entry, outfile, { external = [] } = {}) {
   await build({
+    external,
     entryPoints: [path.join(root, entry)],
     outfile,
     bundle: true,

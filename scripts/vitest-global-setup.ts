@@ -1,7 +1,7 @@
-// Vitest global setup: bundles the ingest decode worker once per run (esbuild, well under a
-// second) so tests exercise the worker threads from the current sources, never a stale bundle.
-import { buildDecodeWorkerBundle } from './build-decode-worker.mjs';
+// Vitest global setup: bundles the worker threads (ingest decode, SQLite checkpointer) once per
+// run (esbuild, well under a second) so tests exercise them from the current sources, never a stale bundle.
+import { buildWorkerBundles } from './build-worker-bundles.mjs';
 
 export default async function setup(): Promise<void> {
-  await buildDecodeWorkerBundle();
+  await buildWorkerBundles();
 }

@@ -6,12 +6,15 @@
 import type { SqlDriverAdapter, SqlQuery } from '@prisma/driver-adapter-utils';
 import type { Database } from './client';
 import type { Prisma } from './generated/sqlite/client';
+import { type SqliteConnection, sqliteConnectionOf } from './sqlite-connection';
 
 export interface DriverTx {
   /** Rows as objects keyed by column name. */
   query<T>(sql: Prisma.Sql): Promise<T[]>;
   /** The number of rows changed. */
   execute(sql: Prisma.Sql): Promise<number>;
+  /** On SQLite, the transaction's own connection, for prepared statements (sqlite-connection.ts); null on PostgreSQL. */
+  sqlite: SqliteConnection | null;
 }
 
 type Queryable = Pick<SqlDriverAdapter, 'queryRaw' | 'executeRaw'>;
@@ -49,6 +52,7 @@ function driverTx(db: Database, q: Queryable): DriverTx {
       return result.rows.map((row) => Object.fromEntries(result.columnNames.map((name, i) => [name, row[i]])) as T);
     },
     execute: (sql) => q.executeRaw(toQuery(db, sql)),
+    sqlite: db.target.provider === 'sqlite' ? sqliteConnectionOf(q) : null,
   };
 }
 
@@ -74,4 +78,25 @@ export async function runInDriverTransaction<T>(db: Database, work: (tx: DriverT
   }
   await tx.commit();
   return result;
+}
+
+/**
+ * Waits until the running driver transaction (an ingest write, one of Prisma's interactive
+ * transactions) ends and keeps new ones from starting, without blocking the event loop, until
+ * the returned function is called: the SQLite checkpointer's window to rewind the WAL.
+ */
+export async function holdTransactions(db: Database): Promise<() => Promise<void>> {
+  const tx = await (await db.adapter()).startTransaction();
+  return async () => {
+    // COMMIT, not ROLLBACK: a statement Prisma ran outside any transaction meanwhile ran on this
+    // connection inside our (deferred, lock-free) BEGIN, and must keep its effect.
+    try {
+      await tx.executeRaw(statement('COMMIT'));
+    } catch {
+      // Never leave the connection inside a transaction: every later BEGIN would fail.
+      await tx.executeRaw(statement('ROLLBACK')).catch(() => undefined);
+    } finally {
+      await tx.commit();
+    }
+  };
 }

@@ -1,9 +1,11 @@
 // The ingest write path: one transaction that stores the new calls of one or more export
 // requests (the ingest writer groups requests that arrive while a write runs: one commit for
 // all of them), skips ones already stored (exporters retry), and folds only the new ones into
-// the rollups, so a resent span is counted once. Each table gets one statement whose rows
-// travel as one JSON parameter (json-rows.ts), run on the driver Prisma shares with us
-// (driver-transaction.ts): through Prisma's query pipeline the same work took ~5x longer.
+// the rollups, so a resent span is counted once. Statements run on the driver Prisma shares
+// with us (driver-transaction.ts): through Prisma's query pipeline the same work took ~5x
+// longer. On PostgreSQL each table gets one statement whose rows travel as one JSON parameter
+// (json-rows.ts, one round trip); on SQLite each row is one run of a prepared statement
+// (sqlite-connection.ts, 3x faster than the JSON statement there).
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
 import { epochMinute } from '@/lib/rollup/rollup-minutes';
 import type { Database } from './client';
@@ -11,6 +13,7 @@ import { Prisma } from './generated/sqlite/client';
 import { type DriverTx, runInDriverTransaction } from './driver-transaction';
 import { type JsonColumnType, jsonRowsSelect } from './json-rows';
 import { chunk, greatestSql, leastSql, toNumber } from './sql-dialect';
+import { preparedStatement } from './sqlite-connection';
 import { markDirtyBuckets, type Tx, upsertRollups } from './upsert-rollups';
 
 export interface IngestTally {
@@ -27,9 +30,8 @@ export interface SaveResult {
   duplicates: number;
 }
 
-const requestColumns = Prisma.raw(
-  'trace_id, span_id, parent_span_id, span_name, start_ms, duration_ms, service, environment, endpoint_id, method, host, route, status_code, status_class, error_type, error_key, error_body, api_key_fingerprint, auth_scheme, accept, retry_after, resend_count, extra_attributes, received_ms',
-);
+const requestColumnList =
+  'trace_id, span_id, parent_span_id, span_name, start_ms, duration_ms, service, environment, endpoint_id, method, host, route, status_code, status_class, error_type, error_key, error_body, api_key_fingerprint, auth_scheme, accept, retry_after, resend_count, extra_attributes, received_ms';
 const requestTypes: JsonColumnType[] = [
   'text', 'text', 'text', 'text', 'integer', 'real', 'text', 'text', 'text', 'text', 'text', 'text',
   'integer', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer', 'text', 'integer',
@@ -125,18 +127,30 @@ function ingestCountsByMinute(exports: readonly ExportToSave[], results: readonl
   return [...byMinute].sort(([a], [b]) => a - b);
 }
 
+/** One request row's values, in requestColumnList order. */
+function requestRowValues({ request: r, receivedMs }: OwnedRequest): unknown[] {
+  return [
+    r.traceId, r.spanId, r.parentSpanId, r.spanName, r.startMs, r.durationMs, r.service, r.environment,
+    r.endpointId, r.method, r.host, r.route, r.statusCode, r.statusClass, r.errorType, r.errorKeys[0] ?? null,
+    r.errorBody, r.apiKeyFingerprint, r.authScheme, r.accept, r.retryAfter, r.resendCount,
+    r.extraAttributes === null ? null : JSON.stringify(r.extraAttributes), receivedMs,
+  ];
+}
+
 /** Returns "traceId/spanId" → row id for the rows this call inserted (not the duplicates). */
 async function insertRequests(db: Database, tx: DriverTx, requests: OwnedRequest[]): Promise<Map<string, number>> {
   const inserted = new Map<string, number>();
+  if (tx.sqlite) {
+    const insert = preparedStatement(tx.sqlite, `INSERT INTO requests (${requestColumnList}) VALUES (${requestColumnList.split(',').map(() => '?').join(', ')}) ON CONFLICT (trace_id, span_id) DO NOTHING`);
+    for (const owned of requests) {
+      const { changes, lastInsertRowid } = insert.run(requestRowValues(owned));
+      if (changes > 0) inserted.set(requestKey(owned.request), Number(lastInsertRowid));
+    }
+    return inserted;
+  }
   for (const part of chunk(requests, rowsPerStatement)) {
-    const values = part.map(({ request: r, receivedMs }) => [
-      r.traceId, r.spanId, r.parentSpanId, r.spanName, r.startMs, r.durationMs, r.service, r.environment,
-      r.endpointId, r.method, r.host, r.route, r.statusCode, r.statusClass, r.errorType, r.errorKeys[0] ?? null,
-      r.errorBody, r.apiKeyFingerprint, r.authScheme, r.accept, r.retryAfter, r.resendCount,
-      r.extraAttributes === null ? null : JSON.stringify(r.extraAttributes), receivedMs,
-    ]);
     const rows = await tx.query<{ id: unknown; trace_id: string; span_id: string }>(Prisma.sql`
-      INSERT INTO requests (${requestColumns}) ${jsonRowsSelect(db, requestTypes, values)}
+      INSERT INTO requests (${Prisma.raw(requestColumnList)}) ${jsonRowsSelect(db, requestTypes, part.map(requestRowValues))}
       ON CONFLICT (trace_id, span_id) DO NOTHING
       RETURNING id, trace_id, span_id`);
     for (const row of rows) inserted.set(`${row.trace_id}/${row.span_id}`, toNumber(row.id));
@@ -147,9 +161,14 @@ async function insertRequests(db: Database, tx: DriverTx, requests: OwnedRequest
 async function insertErrorKeys(db: Database, tx: DriverTx, fresh: ClassifiedRequest[], ids: Map<string, number>): Promise<void> {
   const pairs: [number, string][] = [];
   for (const r of fresh) {
-    const id = ids.get(`${r.traceId}/${r.spanId}`);
+    const id = ids.get(requestKey(r));
     if (id === undefined) continue;
     for (const key of new Set(r.errorKeys)) pairs.push([id, key]);
+  }
+  if (tx.sqlite) {
+    const insert = preparedStatement(tx.sqlite, 'INSERT INTO request_error_keys (request_id, error_key) VALUES (?, ?)');
+    for (const pair of pairs) insert.run(pair);
+    return;
   }
   for (const part of chunk(pairs, rowsPerStatement)) {
     await tx.execute(Prisma.sql`INSERT INTO request_error_keys (request_id, error_key) ${jsonRowsSelect(db, ['integer', 'text'], part)}`);

@@ -13,6 +13,7 @@ import { Prisma } from './generated/sqlite/client';
 import { type JsonColumnType, jsonRowsSelect } from './json-rows';
 import { latencyBucketColumns } from './latency-buckets';
 import { chunk, greatestSql } from './sql-dialect';
+import { preparedStatement } from './sqlite-connection';
 
 export type Tx = Omit<PrismaDb, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
@@ -69,34 +70,62 @@ const dimensionTypes: JsonColumnType[] = ['integer', 'text', 'text', 'text', 'te
 const requestRowTypes: JsonColumnType[] = [...dimensionTypes, 'text', 'integer', 'real', 'real', ...latencyBucketColumns.map((): JsonColumnType => 'integer')];
 const errorKeyRowTypes: JsonColumnType[] = [...dimensionTypes, 'text', 'integer'];
 
+/** One rollup table's upsert: rows add their counts to the row with the same key. */
+interface RollupUpsert {
+  table: string;
+  /** Inserted columns after the key columns' leading `grain` (coarse tables only). */
+  columns: string[];
+  conflict: string[];
+  /** The DO UPDATE SET list. */
+  updates: string;
+}
+
+function rollupUpserts(db: Database, tables: RollupTables): { requests: RollupUpsert; errorKeys: RollupUpsert } {
+  const dimensions = ['minute', 'endpoint_id', 'api_key_fingerprint', 'service', 'environment', 'status_code'];
+  const t = tables.requests;
+  return {
+    requests: {
+      table: t,
+      columns: [...dimensions, 'status_class', 'count', 'duration_sum_ms', 'duration_max_ms', ...latencyBucketColumns],
+      conflict: dimensions,
+      updates: [
+        `count = ${t}.count + excluded.count`,
+        `duration_sum_ms = ${t}.duration_sum_ms + excluded.duration_sum_ms`,
+        `duration_max_ms = ${greatestSql(db, `${t}.duration_max_ms`, 'excluded.duration_max_ms').sql}`,
+        ...latencyBucketColumns.map((c) => `${c} = ${t}.${c} + excluded.${c}`),
+      ].join(', '),
+    },
+    errorKeys: {
+      table: tables.errorKeys,
+      columns: [...dimensions, 'error_key', 'count'],
+      conflict: [...dimensions, 'error_key'],
+      updates: `count = ${tables.errorKeys}.count + excluded.count`,
+    },
+  };
+}
+
 async function upsertGrain(db: Database, tx: DriverTx, rollup: MinuteRollup, tables: RollupTables): Promise<void> {
-  // The grain is part of the key of the coarse tables; a constant in the SELECT, not a JSON column.
-  const grainColumn = Prisma.raw(tables.grain === undefined ? '' : 'grain, ');
-  const grainValue = Prisma.raw(tables.grain === undefined ? '' : `${Number(tables.grain)}, `);
-  const requestTable = Prisma.raw(tables.requests);
-  const errorKeyTable = Prisma.raw(tables.errorKeys);
-  const latencyColumns = Prisma.raw(latencyBucketColumns.join(', '));
-  const latencyUpdates = Prisma.raw(latencyBucketColumns.map((c) => `${c} = ${tables.requests}.${c} + excluded.${c}`).join(', '));
+  const upserts = rollupUpserts(db, tables);
   const dimensions = (m: RollupDimensions) => [m.minute, m.endpointId, m.apiKeyFingerprint, m.service, m.environment, m.statusCode];
-  for (const part of chunk(rollup.requestMinutes, rowsPerStatement)) {
-    const rows = part.map((m) => [...dimensions(m), m.statusClass, m.count, m.durationSumMs, m.durationMaxMs, ...m.latencyBuckets]);
-    await tx.execute(Prisma.sql`
-      INSERT INTO ${requestTable} (${grainColumn}minute, endpoint_id, api_key_fingerprint, service, environment, status_code, status_class, count, duration_sum_ms, duration_max_ms, ${latencyColumns})
-      SELECT ${grainValue}* FROM (${jsonRowsSelect(db, requestRowTypes, rows)}) AS batch
-      WHERE true
-      ON CONFLICT (${grainColumn}minute, endpoint_id, api_key_fingerprint, service, environment, status_code) DO UPDATE SET
-        count = ${requestTable}.count + excluded.count,
-        duration_sum_ms = ${requestTable}.duration_sum_ms + excluded.duration_sum_ms,
-        duration_max_ms = ${greatestSql(db, `${tables.requests}.duration_max_ms`, 'excluded.duration_max_ms')},
-        ${latencyUpdates}`);
+  const requestRows = rollup.requestMinutes.map((m) => [...dimensions(m), m.statusClass, m.count, m.durationSumMs, m.durationMaxMs, ...m.latencyBuckets]);
+  const errorKeyRows = rollup.errorKeyMinutes.map((k) => [...dimensions(k), k.errorKey, k.count]);
+  await upsertRows(db, tx, upserts.requests, requestRowTypes, requestRows, tables.grain);
+  await upsertRows(db, tx, upserts.errorKeys, errorKeyRowTypes, errorKeyRows, tables.grain);
+}
+
+async function upsertRows(db: Database, tx: DriverTx, upsert: RollupUpsert, types: JsonColumnType[], rows: unknown[][], grain: number | undefined): Promise<void> {
+  if (rows.length === 0) return;
+  // The grain leads the coarse tables' key; a constant in the statement, not a value per row.
+  const grainColumn = grain === undefined ? '' : 'grain, ';
+  const grainValue = grain === undefined ? '' : `${Number(grain)}, `;
+  const head = `INSERT INTO ${upsert.table} (${grainColumn}${upsert.columns.join(', ')})`;
+  const tail = `ON CONFLICT (${grainColumn}${upsert.conflict.join(', ')}) DO UPDATE SET ${upsert.updates}`;
+  if (tx.sqlite) {
+    const statement = preparedStatement(tx.sqlite, `${head} VALUES (${grainValue}${upsert.columns.map(() => '?').join(', ')}) ${tail}`);
+    for (const row of rows) statement.run(row);
+    return;
   }
-  for (const part of chunk(rollup.errorKeyMinutes, rowsPerStatement)) {
-    const rows = part.map((k) => [...dimensions(k), k.errorKey, k.count]);
-    await tx.execute(Prisma.sql`
-      INSERT INTO ${errorKeyTable} (${grainColumn}minute, endpoint_id, api_key_fingerprint, service, environment, status_code, error_key, count)
-      SELECT ${grainValue}* FROM (${jsonRowsSelect(db, errorKeyRowTypes, rows)}) AS batch
-      WHERE true
-      ON CONFLICT (${grainColumn}minute, endpoint_id, api_key_fingerprint, service, environment, status_code, error_key) DO UPDATE SET
-        count = ${errorKeyTable}.count + excluded.count`);
+  for (const part of chunk(rows, rowsPerStatement)) {
+    await tx.execute(Prisma.sql`${Prisma.raw(head)} SELECT ${Prisma.raw(grainValue)}* FROM (${jsonRowsSelect(db, types, part)}) AS batch WHERE true ${Prisma.raw(tail)}`);
   }
 }

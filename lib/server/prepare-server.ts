@@ -1,12 +1,17 @@
 // What the server does once before it takes requests: validate configuration, bring the
 // database schema up to date, make sure tokens exist, tell the operator where to send spans,
-// and start the alert runner, the retention job and the rollup fold job. Runs from instrumentation.ts in the Node.js runtime.
+// and start the alert runner, the retention job, the rollup fold job and (SQLite) the checkpointer
+// thread. Runs from instrumentation.ts in the Node.js runtime.
 import { type AlertRunner, startAlertRunner } from '@/lib/alerts/start-alert-runner';
 import { type BootstrapAdmin, ensureAdminUser } from '@/lib/auth/ensure-admin-user';
 import { ensureBootstrapTokens, type BootstrapToken } from '@/lib/auth/ensure-bootstrap-tokens';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { type Database, getDatabase } from '@/lib/db/client';
 import { describeDatabaseTarget } from '@/lib/db/database-target';
+import { holdTransactions } from '@/lib/db/driver-transaction';
+import { checkpointWorkerBundlePath } from '@/lib/db/sqlite-checkpoint/checkpoint-worker-path';
+import { type SqliteCheckpointer, startSqliteCheckpointer } from '@/lib/db/sqlite-checkpoint/start-sqlite-checkpointer';
+import { sqliteConnectionOf } from '@/lib/db/sqlite-connection';
 import { type Env, getEnv } from '@/lib/env';
 import { type RetentionRunner, startRetentionRunner } from '@/lib/retention/start-retention-runner';
 import { type RollupFoldRunner, startRollupFoldRunner } from '@/lib/rollup/start-rollup-fold-runner';
@@ -24,6 +29,15 @@ export async function prepareServer(log: (line: string) => void = console.log): 
   const selfTracing = await startSelfTelemetry(env, base, tokens);
   if (selfTracing) log(selfTracing);
   startBackgroundJobs(db, env, base, log);
+  await startCheckpointer(db, log);
+}
+
+/** On SQLite, moves the WAL's checkpoints off the ingest writer's thread (lib/db/sqlite-checkpoint). */
+async function startCheckpointer(db: Database, log: (line: string) => void): Promise<void> {
+  if (db.target.provider !== 'sqlite' || globalForJobs.faultlineCheckpointer !== undefined) return;
+  const checkpointer = startSqliteCheckpointer(sqliteConnectionOf(await db.adapter()), db.target.filePath, () => holdTransactions(db), checkpointWorkerBundlePath(), { log });
+  globalForJobs.faultlineCheckpointer = checkpointer;
+  if (checkpointer) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void checkpointer.stop());
 }
 
 // On globalThis: Next's dev server may run the start-up hook again, and one runner of each per process is enough.
@@ -31,6 +45,8 @@ const globalForJobs = globalThis as unknown as {
   faultlineAlertRunner?: AlertRunner;
   faultlineRetentionRunner?: RetentionRunner;
   faultlineRollupFoldRunner?: RollupFoldRunner;
+  /** null when the bundle is missing (SQLite then checkpoints on commit). */
+  faultlineCheckpointer?: SqliteCheckpointer | null;
 };
 
 /** Starts the alert runner, the retention job and the fold job (their first ticks come after start-up) and stops them on shutdown. */

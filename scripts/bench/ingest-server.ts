@@ -60,7 +60,9 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const base = `http://127.0.0.1:${options.port}`;
   const next = path.join(options.root, 'node_modules', 'next', 'dist', 'bin', 'next');
   // `next start` itself, not scripts/start.mjs: its pid is the server's, so its memory is what we read.
-  const child: ChildProcess = spawn(process.execPath, [next, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile the server itself.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, next, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
     cwd: options.root,
     env: { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,7 +9,8 @@
 //   freshness: a stock OTLP exporter's flush → the span listed by GET /api/v1/requests.
 // Writes ${BENCH_OUTPUT_DIR:-.test-output/bench}/ingest.json. Run: npm run bench
 // Knobs: BENCH_INGEST_BATCHES (60), BENCH_INGEST_SENDERS (6), BENCH_INGEST_PORT (a free port),
-// FAULTLINE_BENCH_PG_URL (postgresql://postgres@127.0.0.1:5432/postgres; unreachable → skipped).
+// FAULTLINE_BENCH_PG_URL (postgresql://postgres@127.0.0.1:5432/postgres; unreachable → skipped),
+// BENCH_SERVER_NODE_ARGS (Node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';

@@ -9,7 +9,7 @@ import { type DecodeJob, rebuildDecodeError } from './decode-job';
 import { createDecodeWorkerPool, type DecodeWorkerPool } from './decode-worker-pool';
 import { runDecodeJob } from './run-decode-job';
 
-/** Written by scripts/build-decode-worker.mjs; servers, tests and benches all run from the repo root. */
+/** Written by scripts/build-worker-bundles.mjs; servers, tests and benches all run from the repo root. */
 export function decodeWorkerBundlePath(): string {
   // turbopackIgnore: the bundle is built outside Next; do not trace or bundle it.
   return path.join(/* turbopackIgnore: true */ process.cwd(), 'dist', 'ingest-decode-worker.mjs');
@@ -24,7 +24,7 @@ export interface DecodeSlot {
 
 function warnMissing(slot: DecodeSlot): void {
   console.warn(
-    `[faultline] ${slot.workerFile} is missing, so ingest decodes on the request thread. Run \`node scripts/build-decode-worker.mjs\` (npm start does) to decode in ${slot.threads} worker thread(s).`,
+    `[faultline] ${slot.workerFile} is missing, so ingest decodes on the request thread. Run \`node scripts/build-worker-bundles.mjs\` (npm start does) to decode in ${slot.threads} worker thread(s).`,
   );
 }
 

@@ -1,5 +1,5 @@
 // Entry of a decode worker thread (bundled to dist/ingest-decode-worker.mjs by
-// scripts/build-decode-worker.mjs): runs each job it is sent and posts back the result or the
+// scripts/build-worker-bundles.mjs): runs each job it is sent and posts back the result or the
 // error as data. One job at a time: the pool sends the next only after the reply.
 import { parentPort, threadId } from 'node:worker_threads';
 import { type DecodeReply, type DecodeRequest, serializeDecodeError } from './decode-job';
