@@ -291,3 +291,10 @@ describe('decodeJsonExport: bad spans are rejected, not fatal', () => {
     expect(decoded.rejectReasons).toHaveLength(5);
   });
 });
+
+describe('decodeJsonExport: enum names', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('refuses kind and status code "%s" like any unknown name', (name) => {
+    expect(decodeError(request([span({ kind: name })]))).toMatch(/spans\[0\]\.kind: expected an integer or one of SPAN_KIND_UNSPECIFIED/);
+    expect(decodeError(request([span({ status: { code: name } })]))).toMatch(/spans\[0\]\.status\.code: expected an integer or one of STATUS_CODE_UNSET/);
+  });
+});

@@ -92,7 +92,8 @@ const idJson = lenientScalar('a hex string', (v) => (typeof v === 'string' ? v :
 
 function enumJson(names: Record<string, number>) {
   return lenientScalar(`an integer or one of ${Object.keys(names).join(', ')}`, (v) => {
-    if (typeof v === 'string') return names[v] ?? parseEnumNumber(v);
+    // Own names only: "constructor" or "__proto__" must not read Object.prototype's members.
+    if (typeof v === 'string') return (Object.hasOwn(names, v) ? names[v] : undefined) ?? parseEnumNumber(v);
     return parseEnumNumber(v);
   });
 }
