@@ -1,10 +1,9 @@
-// The alert runner inside the server process: one evaluation tick every interval, never two at
-// once (the next is scheduled when one ends), failures logged and survived. Started by
-// prepareServer after migrations; every replica runs one, and the lease lets one evaluate.
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
+// The alert runner inside the server process: one evaluation tick every interval (an interval
+// job, lib/jobs), failures logged and survived. Started by prepareServer after migrations;
+// every replica runs one, and the lease lets one evaluate.
 import type { Database } from '@/lib/db/client';
 import { releaseLease } from '@/lib/db/queries/release-lease';
+import { newLeaseHolder, startIntervalJob } from '@/lib/jobs/start-interval-job';
 import type { DeliveryOptions } from './deliver-pending-notifications';
 import { describeError } from './describe-error';
 import { alertLeaseName, runAlertEvaluation } from './run-alert-evaluation';
@@ -32,18 +31,10 @@ export function alertLeaseMs(intervalMs: number): number {
   return Math.max(3 * intervalMs, 30_000);
 }
 
-/** Random per process; the host name and pid say which replica holds the lease. */
-export function newLeaseHolder(): string {
-  return `${os.hostname()}:${process.pid}:${randomBytes(6).toString('hex')}`;
-}
-
 export function startAlertRunner(db: Database, options: AlertRunnerOptions): AlertRunner {
   const log = options.log ?? console.log;
   const holder = newLeaseHolder();
   const leaseMs = alertLeaseMs(options.intervalMs);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
   let ticks = 0;
   let wasEvaluator: boolean | undefined;
 
@@ -70,19 +61,7 @@ export function startAlertRunner(db: Database, options: AlertRunnerOptions): Ale
     }
   };
 
-  const schedule = (delayMs: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick().finally(() => {
-        running = undefined;
-        schedule(options.intervalMs);
-      });
-    }, delayMs);
-    // The runner never keeps a process alive on its own.
-    timer.unref();
-  };
-
-  schedule(options.firstTickDelayMs ?? 1_000);
+  const job = startIntervalJob(tick, { intervalMs: options.intervalMs, firstDelayMs: options.firstTickDelayMs ?? 1_000 });
 
   return {
     holder,
@@ -90,9 +69,7 @@ export function startAlertRunner(db: Database, options: AlertRunnerOptions): Ale
       return ticks;
     },
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+      await job.stop();
       await releaseLease(db, alertLeaseName, holder).catch(() => false);
     },
   };

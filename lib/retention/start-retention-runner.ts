@@ -1,10 +1,10 @@
-// The retention job inside the server process: one pass every interval, never two at once (the
-// next is scheduled when one ends), failures logged and survived. Started by prepareServer after
+// The retention job inside the server process: one pass every interval (an interval job,
+// lib/jobs), failures logged and survived. Started by prepareServer after
 // migrations; every replica runs one, and the lease lets one prune at a time.
 import type { Database } from '@/lib/db/client';
 import { releaseLease } from '@/lib/db/queries/release-lease';
 import { describeError } from '@/lib/alerts/describe-error';
-import { newLeaseHolder } from '@/lib/alerts/start-alert-runner';
+import { newLeaseHolder, startIntervalJob } from '@/lib/jobs/start-interval-job';
 import { setMinuteRollupRetention } from './minute-rollup-horizon';
 import type { RetentionSettings } from './retention-cutoffs';
 import { describeRetentionPass, type RetentionPassResult, retentionLeaseName, runRetentionPass } from './run-retention-pass';
@@ -37,9 +37,6 @@ export function retentionLeaseMs(intervalMs: number): number {
 export function startRetentionRunner(db: Database, options: RetentionRunnerOptions): RetentionRunner {
   const log = options.log ?? console.log;
   const holder = newLeaseHolder();
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
   let passes = 0;
   let lastPass: RetentionPassResult | undefined;
   // From now on this process's reads stop relying on minute rollups the job may delete.
@@ -54,7 +51,7 @@ export function startRetentionRunner(db: Database, options: RetentionRunnerOptio
         leaseMs: retentionLeaseMs(options.intervalMs),
         settings: options.settings,
         batchSize: options.batchSize,
-        shouldStop: () => stopped,
+        shouldStop: () => job.stopping,
       });
       const line = describeRetentionPass(lastPass, options.settings, Date.now() - startedAt);
       if (line) log(line);
@@ -65,19 +62,7 @@ export function startRetentionRunner(db: Database, options: RetentionRunnerOptio
     }
   };
 
-  const schedule = (delayMs: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = pass().finally(() => {
-        running = undefined;
-        schedule(options.intervalMs);
-      });
-    }, delayMs);
-    // The runner never keeps a process alive on its own.
-    timer.unref();
-  };
-
-  schedule(options.firstPassDelayMs ?? 10_000);
+  const job = startIntervalJob(pass, { intervalMs: options.intervalMs, firstDelayMs: options.firstPassDelayMs ?? 10_000 });
 
   return {
     holder,
@@ -88,9 +73,7 @@ export function startRetentionRunner(db: Database, options: RetentionRunnerOptio
       return lastPass;
     },
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+      await job.stop();
       await releaseLease(db, retentionLeaseName, holder).catch(() => false);
     },
   };

@@ -3,10 +3,10 @@
 // Never two passes at once in a process; failures are logged and the next pass retries (a fold
 // is idempotent). Readers stay exact meanwhile, so a late or failed pass only costs speed.
 import { describeError } from '@/lib/alerts/describe-error';
-import { newLeaseHolder } from '@/lib/alerts/start-alert-runner';
 import type { Database } from '@/lib/db/client';
 import { acquireLease } from '@/lib/db/queries/acquire-lease';
 import { releaseLease } from '@/lib/db/queries/release-lease';
+import { newLeaseHolder, startIntervalJob } from '@/lib/jobs/start-interval-job';
 import { foldMarkedBuckets } from './fold-marked-buckets';
 
 export const rollupFoldLeaseName = 'rollup-fold';
@@ -32,16 +32,13 @@ export function startRollupFoldRunner(db: Database, options: RollupFoldRunnerOpt
   const holder = newLeaseHolder();
   // A replica that stops renewing is replaced after this.
   const leaseMs = Math.max(30 * intervalMs, 30_000);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
   let folded = 0;
   let lastError = '';
 
   const pass = async () => {
     try {
       if (!(await acquireLease(db, { name: rollupFoldLeaseName, holder, nowMs: Date.now(), ttlMs: leaseMs }))) return;
-      const result = await foldMarkedBuckets(db, { nowMs: Date.now(), quietMs, shouldStop: () => stopped });
+      const result = await foldMarkedBuckets(db, { nowMs: Date.now(), quietMs, shouldStop: () => job.stopping });
       folded += result.folded;
       lastError = '';
     } catch (err) {
@@ -52,26 +49,14 @@ export function startRollupFoldRunner(db: Database, options: RollupFoldRunnerOpt
     }
   };
 
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = pass().finally(() => {
-        running = undefined;
-        schedule();
-      });
-    }, intervalMs);
-    timer.unref();
-  };
-  schedule();
+  const job = startIntervalJob(pass, { intervalMs });
 
   return {
     get folded() {
       return folded;
     },
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+      await job.stop();
       await releaseLease(db, rollupFoldLeaseName, holder).catch(() => false);
     },
   };
