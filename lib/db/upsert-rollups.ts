@@ -12,6 +12,7 @@ import type { DriverTx } from './driver-transaction';
 import { Prisma } from './generated/sqlite/client';
 import { type JsonColumnType, jsonRowsSelect } from './json-rows';
 import { latencyBucketColumns } from './latency-buckets';
+import { upsertNarrowRollups } from './queries/narrow-rollup-sql';
 import { chunk, greatestSql } from './sql-dialect';
 import { preparedStatement } from './sqlite-connection';
 
@@ -44,7 +45,10 @@ export async function upsertRollups(db: Database, tx: DriverTx, fresh: Classifie
   }
   if (old.length > 0) {
     for (const grain of coarseGrains) {
-      await upsertGrain(db, tx, rollupMinutes(old, grain), { requests: 'request_rollups', errorKeys: 'error_key_rollups', grain });
+      const rollup = rollupMinutes(old, grain);
+      await upsertGrain(db, tx, rollup, { requests: 'request_rollups', errorKeys: 'error_key_rollups', grain });
+      // The narrow coarse rollups (narrow-rollup-sql.ts) get the same calls, added the same way.
+      await upsertNarrowRollups(db, tx, rollup.requestMinutes, grain);
     }
   }
   return [...buckets].sort((a, b) => a - b);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
 import { acquireLease } from '@/lib/db/queries/acquire-lease';
 import { getIngestStats } from '@/lib/db/queries/get-ingest-stats';
+import { diffNarrowRollups } from '@/lib/db/queries/diff-narrow-rollups';
 import { getSummary } from '@/lib/db/queries/get-summary';
 import { makeRequest } from '@/lib/testing/make-request';
 import { foldAllMarkedBuckets } from '@/lib/rollup/fold-marked-buckets';
@@ -68,6 +69,8 @@ beforeAll(async () => {
       { ...delivery, status: 'failed', updatedMs: recent },
     ],
   });
+  // Old calls went straight to the coarse grains (ingest's old-calls path), narrow ones included.
+  expect(await diffNarrowRollups(t.db)).toEqual({ status_total_rollups: 0, status_rollups: 0, endpoint_rollups: 0, key_rollups: 0 });
   summaryBefore = await getSummary(t.db, recentFilter);
   statsBefore = await getIngestStats(t.db);
 });
@@ -95,6 +98,11 @@ describe('runRetentionPass', () => {
     expect(await p.requestMinute.count({ where: { minute: { gte: cut.minuteRollupsBeforeMinute + 60 } } })).toBeGreaterThan(0);
     expect(await p.requestRollup.count({ where: { minute: { lt: cut.coarseRollupsBeforeMinute } } })).toBe(0);
     expect(await p.errorKeyRollup.count({ where: { minute: { lt: cut.coarseRollupsBeforeMinute } } })).toBe(0);
+    for (const table of [p.statusTotalRollup, p.statusRollup, p.endpointRollup, p.keyRollup] as const) {
+      expect(await (table as typeof p.statusRollup).count({ where: { minute: { lt: cut.coarseRollupsBeforeMinute } } })).toBe(0);
+    }
+    expect(await p.statusRollup.count({ where: { minute: { gte: cut.coarseRollupsBeforeMinute } } })).toBeGreaterThan(0);
+    expect(await diffNarrowRollups(t.db)).toEqual({ status_total_rollups: 0, status_rollups: 0, endpoint_rollups: 0, key_rollups: 0 });
 
     // Rollups outlive raw calls: the calls of 3 to 12 days ago are all still counted hourly.
     const pastRaw = calls.filter((c) => c.startMs < now - ages.recent && c.startMs > now - ages.pastRaw);

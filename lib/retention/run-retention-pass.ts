@@ -7,7 +7,7 @@ import type { Database } from '@/lib/db/client';
 import { acquireLease, type LeaseRequest } from '@/lib/db/queries/acquire-lease';
 import { deleteOldAlertDeliveries, deleteOldAlertEvents } from '@/lib/db/queries/delete-old-alert-history';
 import { deleteOldRequests } from '@/lib/db/queries/delete-old-requests';
-import { deleteOldRollups } from '@/lib/db/queries/delete-old-rollups';
+import { type CoarseRollupTable, deleteOldRollups } from '@/lib/db/queries/delete-old-rollups';
 import { foldOldIngestMinutes } from '@/lib/db/queries/fold-old-ingest-minutes';
 import { pruneLoginFailures } from '@/lib/db/login-failures';
 import { deleteExpiredSessions } from '@/lib/db/users';
@@ -57,7 +57,7 @@ interface Task {
 
 function pruneTasks(db: Database, options: RetentionPassOptions, limit: number): Task[] {
   const cut = retentionCutoffs(options.settings, options.nowMs);
-  const coarse = (table: 'request_rollups' | 'error_key_rollups'): Task[] =>
+  const coarse = (table: CoarseRollupTable): Task[] =>
     coarseGrains.map((grain) => ({ counter: 'coarseRollups', run: () => deleteOldRollups(db, table, cut.coarseRollupsBeforeMinute, limit, grain) }));
   return [
     { counter: 'calls', run: () => deleteOldRequests(db, cut.requestsBeforeMs, limit) },
@@ -65,6 +65,10 @@ function pruneTasks(db: Database, options: RetentionPassOptions, limit: number):
     { counter: 'minuteRollups', run: () => deleteOldRollups(db, 'error_key_minutes', cut.minuteRollupsBeforeMinute, limit) },
     ...coarse('request_rollups'),
     ...coarse('error_key_rollups'),
+    ...coarse('status_total_rollups'),
+    ...coarse('status_rollups'),
+    ...coarse('endpoint_rollups'),
+    ...coarse('key_rollups'),
     { counter: 'other', run: () => foldOldIngestMinutes(db, cut.ingestMinutesBeforeMinute, limit) },
     { counter: 'other', run: () => deleteOldAlertEvents(db, cut.alertHistoryBeforeMs, limit) },
     { counter: 'other', run: () => deleteOldAlertDeliveries(db, cut.alertHistoryBeforeMs, limit) },

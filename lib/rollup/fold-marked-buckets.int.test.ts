@@ -1,10 +1,12 @@
 // Ingest marks 10-minute buckets and the fold job rebuilds their coarse rollups: the rebuilt
 // rows equal folding the calls directly, a bucket written during its fold stays marked,
 // calls older than foldFromMinute skip the marks, retention keeps the minute rows the fold
-// still needs, and the runner folds by itself.
+// still needs, and the runner folds by itself. The narrow coarse rollups always equal
+// request_rollups summed onto their dimensions.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
 import { deleteOldRollups } from '@/lib/db/queries/delete-old-rollups';
+import { diffNarrowRollups } from '@/lib/db/queries/diff-narrow-rollups';
 import { foldDirtyBucket, listFoldableBuckets } from '@/lib/db/queries/fold-dirty-buckets';
 import { saveRequestBatch } from '@/lib/db/save-request-batch';
 import { makeRequest } from '@/lib/testing/make-request';
@@ -47,6 +49,8 @@ function expectedRows(list: ClassifiedRequest[], grain: number) {
     .sort();
 }
 
+const noDifference = { status_total_rollups: 0, status_rollups: 0, endpoint_rollups: 0, key_rollups: 0 };
+
 let runner: RollupFoldRunner | undefined;
 afterAll(async () => {
   await runner?.stop();
@@ -67,9 +71,13 @@ describe('folding marked buckets', () => {
     expect(keys._sum.count).toBe(list.reduce((n, c) => n + c.errorKeys.length, 0));
     expect(await t.db.prisma.rollupDirtyBucket.count()).toBe(0);
 
+    expect(await diffNarrowRollups(t.db)).toEqual(noDifference);
+    expect(await t.db.prisma.statusRollup.count({ where: { grain: 60 } })).toBeGreaterThan(0);
+
     // Idempotent: folding a bucket again changes nothing.
     await foldDirtyBucket(t.db, { bucketMinute: minuteOf(day(1)) + 20, version: 0 });
     expect(await coarseRows('ep_fold_exact', 60)).toEqual(expectedRows(list, 60));
+    expect(await diffNarrowRollups(t.db)).toEqual(noDifference);
   });
 
   it('folds closed buckets at once and an open one only after it was quiet', async () => {
@@ -103,6 +111,13 @@ describe('folding marked buckets', () => {
     const recent = calls(day(6), 40, 30, 'ep_fold_old');
     await saveRequestBatch(t.db, [...old, ...recent], tally(80), Date.now(), { foldFromMinute: minuteOf(day(6)) });
     expect(await coarseRows('ep_fold_old', 60)).toEqual(expectedRows(old, 60));
+    // The old calls reached the narrow tables too, before any fold.
+    expect(await diffNarrowRollups(t.db)).toEqual(noDifference);
+    // Again, into rows that exist: the narrow rows add up, as request_rollups' do.
+    const older = calls(day(5) + 5 * 60_000, 20, 10, 'ep_fold_old');
+    await saveRequestBatch(t.db, older, tally(20), Date.now(), { foldFromMinute: minuteOf(day(6)) });
+    old.push(...older);
+    expect(await diffNarrowRollups(t.db)).toEqual(noDifference);
     const marked = await t.db.prisma.rollupDirtyBucket.findMany();
     expect(marked.map((m) => m.bucketMinute)).toEqual([0, 10, 20].map((m) => minuteOf(day(6)) + m));
     await foldAllMarkedBuckets(t.db);
@@ -166,5 +181,6 @@ describe('folding while ingest writes the same buckets', () => {
     expect(await t.db.prisma.rollupDirtyBucket.count()).toBe(0);
     expect(await coarseRows('ep_fold_concurrent', 10)).toEqual(expectedRows(written, 10));
     expect(await coarseRows('ep_fold_concurrent', 60)).toEqual(expectedRows(written, 60));
+    expect(await diffNarrowRollups(t.db)).toEqual(noDifference);
   });
 });

@@ -1,7 +1,8 @@
 // Writes generated calls (in start-time order) straight into a migrated SQLite file with the
 // driver, producing exactly the rows lib/db/save-request-batch.ts would: requests,
 // request_error_keys, every rollup grain (folded per hour with the write path's own
-// rollupMinutes, then upserted as aggregated rows), endpoints, api_keys and ingest_minutes.
+// rollupMinutes, then upserted as aggregated rows) and the narrow coarse rollups projected from
+// them (lib/rollup/narrow-rollups.ts), endpoints, api_keys and ingest_minutes.
 // make-scale-dataset.test.ts proves the equivalence. Adding calls to an existing file merges
 // into its rollups, so a 1M dataset extends to 10M. With `fast`, the journal is in memory, fsync
 // is off and the raw tables' indexes are rebuilt at the end: a benchmark fixture that a crash
@@ -9,6 +10,7 @@
 import Sqlite from 'better-sqlite3';
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
 import { latencyBucketColumns } from '@/lib/db/latency-buckets';
+import { type NarrowTable, narrowTables, projectNarrowRows } from '@/lib/rollup/narrow-rollups';
 import { coarseGrains } from '@/lib/rollup/plan-rollup-segments';
 import { epochMinute, type MinuteRollup, rollupMinutes } from '@/lib/rollup/rollup-minutes';
 
@@ -89,6 +91,22 @@ function errorKeyRollupInsert(db: Sqlite.Database, table: string, grain: boolean
   );
 }
 
+function narrowRollupInsert(db: Sqlite.Database, table: NarrowTable): BatchedInsert {
+  const name = table.name;
+  const dims = table.dimensions.join(', ');
+  const durations = table.durations ? `, duration_sum_ms, duration_max_ms, ${lat}` : '';
+  const durationUpdates = table.durations
+    ? `, duration_sum_ms = ${name}.duration_sum_ms + excluded.duration_sum_ms, duration_max_ms = MAX(${name}.duration_max_ms, excluded.duration_max_ms), ` +
+      latencyBucketColumns.map((c) => `${c} = ${name}.${c} + excluded.${c}`).join(', ')
+    : '';
+  return new BatchedInsert(
+    db,
+    `INSERT INTO ${name} (grain, minute, ${dims}, status_class, count${durations})`,
+    4 + table.dimensions.length + (table.durations ? 2 + latencyBucketColumns.length : 0),
+    `ON CONFLICT (grain, minute, ${dims}) DO UPDATE SET count = ${name}.count + excluded.count${durationUpdates}`,
+  );
+}
+
 interface SeenRange {
   first: number;
   last: number;
@@ -128,6 +146,7 @@ export function writeScaleDataset(filePath: string, calls: Iterable<ClassifiedRe
   const minuteKeys = errorKeyRollupInsert(db, 'error_key_minutes', false);
   const coarseRows = requestRollupInsert(db, 'request_rollups', true);
   const coarseKeys = errorKeyRollupInsert(db, 'error_key_rollups', true);
+  const narrowRows = narrowTables.map((table) => ({ table, insert: narrowRollupInsert(db, table) }));
 
   const endpoints = new Map<string, SeenRange>();
   const keys = new Map<string, SeenRange>();
@@ -147,6 +166,8 @@ export function writeScaleDataset(filePath: string, calls: Iterable<ClassifiedRe
     for (const k of rollup.errorKeyMinutes) {
       keyRows.add([...lead, k.minute, k.endpointId, k.apiKeyFingerprint, k.service, k.environment, k.statusCode, k.errorKey, k.count]);
     }
+    if (grain === undefined) return;
+    for (const { table, insert } of narrowRows) for (const row of projectNarrowRows(rollup.requestMinutes, table)) insert.add([grain, ...row]);
   };
   const flushHour = () => {
     if (hour.length === 0) return;
@@ -161,7 +182,7 @@ export function writeScaleDataset(filePath: string, calls: Iterable<ClassifiedRe
     }
   };
   const flushAll = () => {
-    for (const insert of [requests, errorKeys, minuteRows, minuteKeys, coarseRows, coarseKeys]) insert.flush();
+    for (const insert of [requests, errorKeys, minuteRows, minuteKeys, coarseRows, coarseKeys, ...narrowRows.map((n) => n.insert)]) insert.flush();
   };
 
   const row: Value[] = new Array(25);

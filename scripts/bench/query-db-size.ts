@@ -1,8 +1,10 @@
 // How big a benchmark's SQLite file is and where the bytes go: the file (plus -wal), split into
-// raw calls (requests, request_error_keys and their indexes), rollups (every grain and their
-// indexes) and the rest, from SQLite's dbstat table; and how many rows each rollup grain holds.
+// raw calls (requests, request_error_keys and their indexes), rollups (every grain, the narrow
+// coarse rollups and their indexes) and the rest, from SQLite's dbstat table; and how many rows
+// each rollup grain holds.
 import fs from 'node:fs';
 import Sqlite from 'better-sqlite3';
+import { narrowTables } from '@/lib/rollup/narrow-rollups';
 
 export interface DbSize {
   fileBytes: number;
@@ -24,7 +26,13 @@ export interface GrainRows {
 }
 
 const rawTables = new Set(['requests', 'request_error_keys']);
-const rollupTables = new Set(['request_minutes', 'error_key_minutes', 'request_rollups', 'error_key_rollups']);
+const rollupTables = new Set([
+  'request_minutes',
+  'error_key_minutes',
+  'request_rollups',
+  'error_key_rollups',
+  ...narrowTables.map((t) => t.name),
+]);
 
 function fileBytes(filePath: string): number {
   return fs.existsSync(filePath) ? fs.statSync(filePath).size : 0;

@@ -1,26 +1,32 @@
 // Deletes rollup rows before an epoch minute, at most `limit` per call (one short statement),
 // from the minute tables or from one grain of the coarse tables. Both are keyed by (grain,)
-// minute first, so the range scan uses the primary key.
+// minute first, so the range scan uses the primary key. The narrow coarse tables
+// (lib/rollup/narrow-rollups.ts) are pruned at the same cutoff as request_rollups.
+import { endpointRollups, keyRollups, type NarrowTableName, statusRollups, statusTotalRollups } from '@/lib/rollup/narrow-rollups';
 import type { Database } from '../client';
 import { Prisma } from '../generated/sqlite/client';
 import { rollupDimensionColumns } from '../rollup-columns';
 import { rowLocatorSql } from '../sql-dialect';
 
-export type RollupTable = 'request_minutes' | 'error_key_minutes' | 'request_rollups' | 'error_key_rollups';
+export type CoarseRollupTable = 'request_rollups' | 'error_key_rollups' | NarrowTableName;
+export type RollupTable = 'request_minutes' | 'error_key_minutes' | CoarseRollupTable;
 
-
-// On SQLite a batch is addressed by primary key: request_minutes and request_rollups are
-// WITHOUT ROWID tables (migration 20261125201500_rollups_without_rowid), which have no rowid.
+// On SQLite a batch is addressed by primary key: request_minutes, request_rollups and the
+// narrow rollups are WITHOUT ROWID tables (migrations …_rollups_without_rowid, …_narrow_rollups).
 const primaryKeys: Readonly<Record<RollupTable, string>> = {
   request_minutes: `minute, ${rollupDimensionColumns}`,
   error_key_minutes: `minute, ${rollupDimensionColumns}, error_key`,
   request_rollups: `grain, minute, ${rollupDimensionColumns}`,
   error_key_rollups: `grain, minute, ${rollupDimensionColumns}, error_key`,
+  status_total_rollups: `grain, minute, ${statusTotalRollups.dimensions.join(', ')}`,
+  status_rollups: `grain, minute, ${statusRollups.dimensions.join(', ')}`,
+  endpoint_rollups: `grain, minute, ${endpointRollups.dimensions.join(', ')}`,
+  key_rollups: `grain, minute, ${keyRollups.dimensions.join(', ')}`,
 };
 
-/** Rows deleted; `grain` is required for request_rollups and error_key_rollups. */
+/** Rows deleted; `grain` is required for the coarse tables (request_rollups, error_key_rollups, the narrow ones). */
 export async function deleteOldRollups(db: Database, table: RollupTable, beforeMinute: number, limit: number, grain?: number): Promise<number> {
-  const coarse = table === 'request_rollups' || table === 'error_key_rollups';
+  const coarse = table !== 'request_minutes' && table !== 'error_key_minutes';
   if (coarse !== (grain !== undefined)) throw new Error(`deleteOldRollups: ${table} ${coarse ? 'needs' : 'takes no'} grain`);
   const name = Prisma.raw(table);
   // Minute rows of a bucket still marked for the fold job are what it rebuilds the coarse grains

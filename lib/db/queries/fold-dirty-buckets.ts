@@ -2,12 +2,15 @@
 // ingest marked in rollup_dirty_buckets: grain 10 from the bucket's minute rows, then grain 60
 // for its hour from the hour's grain-10 rows, then removes the mark unless ingest moved its
 // version meanwhile (the bucket is then rebuilt again next time). One transaction per bucket.
+// The narrow coarse rollups (lib/rollup/narrow-rollups.ts) are rebuilt from the wide rows just
+// written, in the same transaction, so they never disagree with them.
 // Rebuilding (not adding) makes a fold idempotent: a crash or a second run changes nothing.
 import type { Database } from '../client';
 import { Prisma } from '../generated/sqlite/client';
 import { rollupDimensionColumns } from '../rollup-columns';
 import { latencyBucketColumns } from '../latency-buckets';
 import { toNumber } from '../sql-dialect';
+import { rebuildNarrowBucketSql } from './narrow-rollup-sql';
 
 export interface DirtyBucket {
   bucketMinute: number;
@@ -64,6 +67,11 @@ export async function foldDirtyBucket(db: Database, bucket: DirtyBucket): Promis
         INSERT INTO error_key_rollups (${errorKeyColumns})
         SELECT 60, ${hour}, ${errorKeyAggregates} FROM error_key_rollups
         WHERE grain = 10 AND minute >= ${hour} AND minute < ${hour + 60} GROUP BY ${errorKeyGroup}`;
+      const rebuilt = [
+        { grain: 10, minute: b },
+        { grain: 60, minute: hour },
+      ];
+      for (const statement of rebuildNarrowBucketSql(rebuilt)) await tx.$executeRaw(statement);
       const removed = await tx.$executeRaw`
         DELETE FROM rollup_dirty_buckets WHERE bucket_minute = ${b} AND version = ${bucket.version}`;
       return removed === 1;

@@ -33,7 +33,7 @@ export async function getAlertPreviewBuckets(
            SUM(count) AS n, SUM(lat_le_50) AS b0, SUM(lat_le_100) AS b1, SUM(lat_le_250) AS b2, SUM(lat_le_500) AS b3,
            SUM(lat_le_1000) AS b4, SUM(lat_le_2500) AS b5, SUM(lat_le_5000) AS b6, SUM(lat_over_5000) AS b7,
            MAX(duration_max_ms) AS duration_max
-    FROM ${requestRollupSource(filter, options.stepMinutes)} rm
+    FROM ${requestRollupSource(filter, options.stepMinutes, { durations: true, ...(options.each ? { [options.each]: true } : {}) })} rm
     GROUP BY ${column ? Prisma.sql`1, 2, 3, 4` : Prisma.sql`1, 3, 4`} ORDER BY 1`;
   return rows.map((r) => ({
     bucketMinute: toNumber(r.bucket),

@@ -34,7 +34,7 @@ export async function getFailuresByBucket(
   const rows = await db.prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT ${column} AS id, minute - (minute % ${stepMinutes}) AS bucket,
            SUM(count) AS total, SUM(CASE WHEN ${failureCondition} THEN count ELSE 0 END) AS failures
-    FROM ${requestRollupSource(filter, stepMinutes)} rm
+    FROM ${requestRollupSource(filter, stepMinutes, { [dimension]: true })} rm
     WHERE ${column} IN (${Prisma.join(ids as string[])})
     GROUP BY 1, 2 ORDER BY 2`;
   return rows.map((r) => ({

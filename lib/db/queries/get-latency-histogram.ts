@@ -19,7 +19,7 @@ export async function getLatencyHistogram(db: Database, filter: RollupFilter): P
     SELECT SUM(lat_le_50) AS b0, SUM(lat_le_100) AS b1, SUM(lat_le_250) AS b2, SUM(lat_le_500) AS b3,
            SUM(lat_le_1000) AS b4, SUM(lat_le_2500) AS b5, SUM(lat_le_5000) AS b6, SUM(lat_over_5000) AS b7,
            SUM(count) AS n, SUM(duration_sum_ms) AS duration_sum, MAX(duration_max_ms) AS duration_max
-    FROM ${requestRollupSource(filter)} rm`;
+    FROM ${requestRollupSource(filter, undefined, { durations: true })} rm`;
   const r = rows[0] ?? {};
   return {
     buckets: [r.b0, r.b1, r.b2, r.b3, r.b4, r.b5, r.b6, r.b7].map(toNumber),

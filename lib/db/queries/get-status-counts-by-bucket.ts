@@ -20,7 +20,7 @@ export async function getStatusCountsByBucket(
   // Positional GROUP BY: PostgreSQL cannot tell that two bound copies of the step are equal.
   const rows = await db.prisma.$queryRaw<{ bucket: unknown; status_code: unknown; status_class: string; n: unknown }[]>`
     SELECT minute - (minute % ${stepMinutes}) AS bucket, status_code, status_class, SUM(count) AS n
-    FROM ${requestRollupSource(filter, stepMinutes)} rm
+    FROM ${requestRollupSource(filter, stepMinutes, {})} rm
     GROUP BY 1, 2, 3 ORDER BY 1`;
   return rows.map((r) => ({
     bucketMinute: toNumber(r.bucket),

@@ -13,7 +13,7 @@ export interface StatusTotals {
 
 export async function getStatusTotals(db: Database, filter: RollupFilter): Promise<StatusTotals> {
   const rows = await db.prisma.$queryRaw<{ status_code: unknown; n: unknown }[]>`
-    SELECT status_code, SUM(count) AS n FROM ${requestRollupSource(filter)} rm GROUP BY status_code ORDER BY status_code`;
+    SELECT status_code, SUM(count) AS n FROM ${requestRollupSource(filter, undefined, {})} rm GROUP BY status_code ORDER BY status_code`;
   const byStatus: Record<string, number> = {};
   let total = 0;
   for (const row of rows) {

@@ -51,7 +51,7 @@ export async function listEndpointStats(db: Database, filter: RollupFilter, opti
              SUM(CASE WHEN status_code = 403 THEN count ELSE 0 END) AS s403,
              SUM(CASE WHEN status_code = 429 THEN count ELSE 0 END) AS s429,
              SUM(duration_sum_ms) AS duration_sum
-      FROM ${requestRollupSource(filter)} rm
+      FROM ${requestRollupSource(filter, undefined, { endpoint: true, durations: true })} rm
       GROUP BY endpoint_id ${having}
     ) s JOIN endpoints e ON e.id = s.endpoint_id
     ORDER BY ${orderSql(options.order)}, s.endpoint_id

@@ -33,7 +33,7 @@ export async function listKeyStats(db: Database, filter: RollupFilter, options: 
              SUM(CASE WHEN status_code = 401 THEN count ELSE 0 END) AS s401,
              SUM(CASE WHEN status_code = 403 THEN count ELSE 0 END) AS s403,
              SUM(CASE WHEN status_code = 429 THEN count ELSE 0 END) AS s429
-      FROM ${requestRollupSource(filter)} rm
+      FROM ${requestRollupSource(filter, undefined, { key: true })} rm
       GROUP BY api_key_fingerprint ${having}
     ) s LEFT JOIN api_keys k ON k.fingerprint = s.fingerprint
     ORDER BY ${orderSql(options.order)}, s.fingerprint

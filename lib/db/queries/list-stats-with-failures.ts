@@ -12,7 +12,7 @@ import { type DimensionBucketCount, getFailuresByBucket } from './get-failures-b
 import { type EndpointStats, endpointStatsFromRow, failureCondition, type ListStatsOptions, listEndpointStats, orderSql } from './list-endpoint-stats';
 import { type KeyStats, keyStatsFromRow, listKeyStats } from './list-key-stats';
 import type { RollupFilter } from './rollup-filter';
-import { requestRollupSource, sameRollupRows } from './rollup-source';
+import { type RollupNeeds, requestRollupSource, sameRollupRows } from './rollup-source';
 
 export interface StatsWithFailures<T> {
   /** Exactly what listEndpointStats / listKeyStats answer for the same filter and options. */
@@ -33,6 +33,8 @@ export interface Dimension {
   rankable: Prisma.Sql;
   /** Whether the stats carry the duration sum (the endpoints' mean duration). */
   duration: boolean;
+  /** What the rollup rows must hold (rollup-source.ts picks the narrowest table that does). */
+  needs: RollupNeeds;
 }
 
 export const endpointDimension: Dimension = {
@@ -42,6 +44,7 @@ export const endpointDimension: Dimension = {
   join: Prisma.raw('JOIN endpoints e ON e.id = s.id'),
   rankable: Prisma.raw('WHERE id IN (SELECT id FROM endpoints)'),
   duration: true,
+  needs: { endpoint: true, durations: true },
 };
 
 // LEFT JOIN: calls without a key ('' fingerprint) have no api_keys row but still count.
@@ -52,6 +55,7 @@ export const keyDimension: Dimension = {
   join: Prisma.raw('LEFT JOIN api_keys k ON k.fingerprint = s.id'),
   rankable: Prisma.empty,
   duration: false,
+  needs: { key: true },
 };
 
 export async function listEndpointStatsWithFailures(
@@ -106,7 +110,7 @@ export async function listInOnePass<T>(
              SUM(CASE WHEN status_code = 403 THEN count ELSE 0 END) AS s403,
              SUM(CASE WHEN status_code = 429 THEN count ELSE 0 END) AS s429
              ${bucketDuration}
-      FROM ${requestRollupSource(filter, stepMinutes)} rm
+      FROM ${requestRollupSource(filter, stepMinutes, d.needs)} rm
       GROUP BY 1, 2
     ), s AS (
       SELECT id, SUM(total) AS total, SUM(errors) AS errors, SUM(s401) AS s401, SUM(s403) AS s403, SUM(s429) AS s429 ${rankDuration}

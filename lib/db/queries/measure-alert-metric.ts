@@ -49,7 +49,7 @@ export async function measureAlertMetric(db: Database, filter: RollupFilter, opt
            SUM(lat_le_50) AS b0, SUM(lat_le_100) AS b1, SUM(lat_le_250) AS b2, SUM(lat_le_500) AS b3,
            SUM(lat_le_1000) AS b4, SUM(lat_le_2500) AS b5, SUM(lat_le_5000) AS b6, SUM(lat_over_5000) AS b7,
            MAX(duration_max_ms) AS duration_max
-    FROM ${requestRollupSource(filter)} rm
+    FROM ${requestRollupSource(filter, undefined, { durations: true, ...(options.each ? { [options.each]: true } : {}) })} rm
     ${column ? Prisma.sql`GROUP BY ${column} ORDER BY ${column}` : Prisma.empty}`;
   return rows.map((r) => ({
     instanceKey: String(r.instance_key ?? ''),

@@ -1,13 +1,17 @@
 // The rows every aggregate reads: request (or error-key) rollups for a time range and filter,
 // assembled from the coarsest grains that fit (see planRollupSegments), as one derived table
 // with the minute tables' columns. Queries write `FROM ${requestRollupSource(filter)} rm`.
-// Minute rollups past the raw retention are never read (see lib/retention).
+// A query that says what it needs (RollupNeeds) gets its coarse segments from the narrowest
+// table holding every dimension it groups or filters by (lib/rollup/narrow-rollups.ts), and
+// only those columns. Minute rollups past the raw retention are never read (see lib/retention).
 import { isDeepStrictEqual } from 'node:util';
 import { currentMinuteRollupFloor } from '@/lib/retention/minute-rollup-horizon';
+import { endpointRollups, keyRollups, type NarrowTable, statusRollups, statusTotalRollups } from '@/lib/rollup/narrow-rollups';
 import { planRollupSegments, type RollupSegment } from '@/lib/rollup/plan-rollup-segments';
 import { Prisma } from '../generated/sqlite/client';
 import { latencyBucketColumns } from '../latency-buckets';
 import { coarseSegmentSql } from './coarse-segment-sql';
+import { narrowColumns } from './narrow-rollup-sql';
 import { dimensionWhereSql, type RollupFilter } from './rollup-filter';
 
 const requestColumns = Prisma.raw(
@@ -32,6 +36,47 @@ const errorKeyTables: SourceTables = {
   columns: errorKeyColumns,
 };
 
+/**
+ * What a request query reads beyond minute, service, environment, status_code, status_class and
+ * count (always there): the endpoint_id or api_key_fingerprint column (grouping or a WHERE of
+ * its own), duration_sum_ms / duration_max_ms / the latency histogram. The filter's own
+ * dimensions are added by requestRollupSource.
+ */
+export interface RollupNeeds {
+  endpoint?: boolean;
+  key?: boolean;
+  durations?: boolean;
+}
+
+// Without durations, endpoint_rollups is read without them too: its (grain, endpoint_id,
+// minute, …) index then covers the query, and the sparklines of ten ids read only their rows.
+function narrowTables(table: NarrowTable, durations = table.durations): SourceTables {
+  return { minutes: requestTables.minutes, coarse: Prisma.raw(table.name), columns: Prisma.raw(narrowColumns({ ...table, durations })) };
+}
+const statusTotalTables = narrowTables(statusTotalRollups);
+const statusTables = narrowTables(statusRollups);
+const endpointTables = narrowTables(endpointRollups);
+const endpointCountTables = narrowTables(endpointRollups, false);
+const keyTables = narrowTables(keyRollups);
+
+/** The narrowest coarse table holding what the query needs; request_rollups when none does. */
+export function requestRollupTable(filter: RollupFilter, needs: RollupNeeds): 'request_rollups' | NarrowTable['name'] {
+  const endpoint = needs.endpoint === true || filter.endpoint !== undefined;
+  const key = needs.key === true || filter.key !== undefined;
+  if (endpoint && key) return 'request_rollups';
+  if (key) return needs.durations ? 'request_rollups' : keyRollups.name;
+  if (endpoint || needs.durations) return endpointRollups.name;
+  return filter.service === undefined && filter.environment === undefined ? statusTotalRollups.name : statusRollups.name;
+}
+
+const tablesByName: Readonly<Record<ReturnType<typeof requestRollupTable>, SourceTables>> = {
+  request_rollups: requestTables,
+  status_total_rollups: statusTotalTables,
+  status_rollups: statusTables,
+  endpoint_rollups: endpointTables,
+  key_rollups: keyTables,
+};
+
 function segmentSql(tables: SourceTables, segment: RollupSegment, dimensions: Prisma.Sql): Prisma.Sql {
   const range = Prisma.sql`minute >= ${segment.fromMinute} AND minute < ${segment.toMinute}`;
   return segment.grain === 1
@@ -50,10 +95,13 @@ function sourceSql(tables: SourceTables, filter: RollupFilter, stepMinutes?: num
 
 /**
  * request_minutes' rows for the filter, from the coarsest grains that fit. With `stepMinutes`
- * (a chart bucket), coarse rows never straddle two buckets.
+ * (a chart bucket), coarse rows never straddle two buckets. With `needs`, only the columns the
+ * query needs (see RollupNeeds), from the narrowest table that has them; without, all of them.
  */
-export function requestRollupSource(filter: RollupFilter, stepMinutes?: number): Prisma.Sql {
-  return sourceSql(requestTables, filter, stepMinutes);
+export function requestRollupSource(filter: RollupFilter, stepMinutes?: number, needs?: RollupNeeds): Prisma.Sql {
+  const name = needs === undefined ? 'request_rollups' : requestRollupTable(filter, needs);
+  const tables = name === 'endpoint_rollups' && !needs?.durations ? endpointCountTables : tablesByName[name];
+  return sourceSql(tables, filter, stepMinutes);
 }
 
 /** Whether a chart with this step reads the very rows a query without step reads. */
