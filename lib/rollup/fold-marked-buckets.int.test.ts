@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ClassifiedRequest } from '@/lib/classify/classified-request';
 import { deleteOldRollups } from '@/lib/db/queries/delete-old-rollups';
 import { diffNarrowRollups } from '@/lib/db/queries/diff-narrow-rollups';
-import { foldDirtyBucket, listFoldableBuckets } from '@/lib/db/queries/fold-dirty-buckets';
+import { closedBucketQuietMs, foldDirtyBucket, listFoldableBuckets } from '@/lib/db/queries/fold-dirty-buckets';
 import { saveRequestBatch } from '@/lib/db/save-request-batch';
 import { makeRequest } from '@/lib/testing/make-request';
 import { createTestDatabaseForFile } from '@/lib/testing/test-database';
@@ -80,15 +80,19 @@ describe('folding marked buckets', () => {
     expect(await diffNarrowRollups(t.db)).toEqual(noDifference);
   });
 
-  it('folds closed buckets at once and an open one only after it was quiet', async () => {
+  it('folds a closed bucket after a short lull in its writes and an open one only after it was quiet', async () => {
     const now = Date.now();
     const closedBucket = minuteOf(now - 3 * 3_600_000) - (minuteOf(now - 3 * 3_600_000) % 10);
+    const recentBucket = minuteOf(now - 15 * 60_000) - (minuteOf(now - 15 * 60_000) % 10);
     await saveRequestBatch(t.db, calls(closedBucket * 60_000, 10, 5, 'ep_fold_open'), tally(10), now);
+    await saveRequestBatch(t.db, calls(recentBucket * 60_000, 10, 5, 'ep_fold_open'), tally(10), now);
     await saveRequestBatch(t.db, [makeRequest({ startMs: now, endpointId: 'ep_fold_open' })], tally(1), now);
-    const foldable = await listFoldableBuckets(t.db, Date.now(), 60_000, 100);
-    expect(foldable.map((b) => b.bucketMinute)).toEqual([closedBucket]);
-    expect((await listFoldableBuckets(t.db, Date.now() + 61_000, 60_000, 100)).length).toBe(2);
-    expect(await foldMarkedBuckets(t.db, { nowMs: Date.now(), quietMs: 60_000 })).toEqual({ folded: 1, changedMeanwhile: 0 });
+    // Just written: only the bucket that closed over an hour ago is folded anyway.
+    expect((await listFoldableBuckets(t.db, Date.now(), 60_000, 100)).map((b) => b.bucketMinute)).toEqual([closedBucket]);
+    const afterLull = Date.now() + closedBucketQuietMs + 100;
+    expect((await listFoldableBuckets(t.db, afterLull, 60_000, 100)).map((b) => b.bucketMinute)).toEqual([closedBucket, recentBucket]);
+    expect((await listFoldableBuckets(t.db, Date.now() + 61_000, 60_000, 100)).length).toBe(3);
+    expect(await foldMarkedBuckets(t.db, { nowMs: afterLull, quietMs: 60_000 })).toEqual({ folded: 2, changedMeanwhile: 0 });
     expect(await t.db.prisma.rollupDirtyBucket.count()).toBe(1);
     await foldAllMarkedBuckets(t.db);
   });

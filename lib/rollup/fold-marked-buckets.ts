@@ -6,7 +6,7 @@ import { foldDirtyBucket, listFoldableBuckets } from '@/lib/db/queries/fold-dirt
 
 export interface FoldOptions {
   nowMs: number;
-  /** An open bucket is folded once it had no new calls for this long (closed ones at once). */
+  /** An open bucket is folded once it had no new calls for this long (closed ones after closedBucketQuietMs). */
   quietMs: number;
   /** Buckets looked at per pass. */
   limit?: number;

@@ -25,16 +25,24 @@ const errorKeyColumns = Prisma.raw(`grain, minute, ${rollupDimensionColumns}, er
 const errorKeyAggregates = Prisma.raw(`${rollupDimensionColumns}, error_key, SUM(count)`);
 const errorKeyGroup = Prisma.raw(`${rollupDimensionColumns}, error_key`);
 
+/** A closed bucket still being written (late spans, an exporter's backlog) waits for a lull this long. */
+export const closedBucketQuietMs = 1_000;
+/** ...unless it closed this long ago: then every pass folds it, so a steady trickle cannot keep it marked. */
+const closedBucketMaxWaitMinutes = 60;
+
 /**
- * Marked buckets ready to fold, oldest first: closed ones (the current minute is past them),
- * and open ones that had no new calls for `quietMs`, so a bucket under steady traffic is not
- * rebuilt over and over while a pause still folds everything within seconds.
+ * Marked buckets ready to fold, oldest first: closed ones (the current minute is past them)
+ * after a short lull in their writes, and open ones that had no new calls for `quietMs`. A
+ * bucket under writes is not rebuilt again and again (each rebuild rereads all its rows and
+ * holds the write lock), while a pause still folds everything within seconds.
  */
 export async function listFoldableBuckets(db: Database, nowMs: number, quietMs: number, limit: number): Promise<DirtyBucket[]> {
   const nowMinute = Math.floor(nowMs / 60_000);
   const rows = await db.prisma.$queryRaw<{ bucket_minute: unknown; version: unknown }[]>`
     SELECT bucket_minute, version FROM rollup_dirty_buckets
-    WHERE bucket_minute + 10 <= ${nowMinute} OR changed_ms <= ${nowMs - quietMs}
+    WHERE (bucket_minute + 10 <= ${nowMinute} AND changed_ms <= ${nowMs - closedBucketQuietMs})
+       OR bucket_minute + ${10 + closedBucketMaxWaitMinutes} <= ${nowMinute}
+       OR changed_ms <= ${nowMs - quietMs}
     ORDER BY bucket_minute LIMIT ${limit}`;
   return rows.map((r) => ({ bucketMinute: toNumber(r.bucket_minute), version: toNumber(r.version) }));
 }
