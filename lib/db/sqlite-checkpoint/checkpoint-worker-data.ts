@@ -18,5 +18,5 @@ export interface WalCheckpointResult {
 /** From the thread: started; hold the writers for a RESTART; done with them; a checkpoint failed. */
 export type CheckpointWorkerMessage = { kind: 'ready' } | { kind: 'hold-writers' } | { kind: 'release-writers' } | { kind: 'error'; message: string };
 
-/** From the server: its writers are held (until 'release-writers'). */
-export type CheckpointServerMessage = { kind: 'writers-held' };
+/** From the server: its writers are held (until 'release-writers'), or could not be. */
+export type CheckpointServerMessage = { kind: 'writers-held' } | { kind: 'hold-refused' };

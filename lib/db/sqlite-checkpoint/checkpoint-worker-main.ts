@@ -23,7 +23,10 @@ function checkpoint(mode: 'PASSIVE' | 'RESTART'): WalCheckpointResult {
 }
 
 const send = (message: CheckpointWorkerMessage) => parentPort?.postMessage(message);
-let awaitingWriters = false;
+/** When the thread asked the server to hold its writers; null when it is not waiting for that. */
+let awaitingSince: number | null = null;
+// An answer that never comes (it always should) must not stop checkpoints for good.
+const maxAwaitMs = 5_000;
 
 function report(err: unknown): void {
   // SQLITE_BUSY is the expected "not now" (a reader or writer outlasted the busy timeout).
@@ -31,11 +34,12 @@ function report(err: unknown): void {
 }
 
 function tick(): void {
-  if (awaitingWriters) return;
+  if (awaitingSince !== null && Date.now() - awaitingSince < maxAwaitMs) return;
+  awaitingSince = null;
   try {
     const passive = checkpoint('PASSIVE');
     if (passive.log >= restartFrames) {
-      awaitingWriters = true;
+      awaitingSince = Date.now();
       send({ kind: 'hold-writers' });
     }
   } catch (err) {
@@ -44,13 +48,14 @@ function tick(): void {
 }
 
 parentPort?.on('message', (message: CheckpointServerMessage) => {
+  if (message.kind === 'hold-refused') awaitingSince = null;
   if (message.kind !== 'writers-held') return;
   try {
     checkpoint('RESTART');
   } catch (err) {
     report(err);
   } finally {
-    awaitingWriters = false;
+    awaitingSince = null;
     send({ kind: 'release-writers' });
   }
 });

@@ -74,6 +74,27 @@ describe('SQLite checkpointer thread', () => {
     expect(walBytes(filePath)).toBeLessThan(walBytes(unbounded.filePath) / 3);
   });
 
+  it('asks again after the server could not hold its writers, instead of waiting for good', async () => {
+    const { db, filePath } = await sqliteDatabase();
+    let asked = 0;
+    const lines: string[] = [];
+    const refuse = async (): Promise<() => Promise<void>> => {
+      asked += 1;
+      throw new Error('no transaction lock today');
+    };
+    checkpointer = startSqliteCheckpointer(sqliteConnectionOf(await db.adapter()), filePath, refuse, checkpointWorkerBundlePath(), {
+      intervalMs: 5,
+      restartFrames: 1,
+      log: (line) => lines.push(line),
+    });
+    await checkpointer!.ready;
+    await writeBatches(db, 3);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(asked).toBeGreaterThan(1);
+    expect(lines.join('\n')).toContain('could not hold the writers for a checkpoint: no transaction lock today');
+    expect(await db.prisma.request.count()).toBe(3 * 200);
+  });
+
   it('gives the main connection its automatic checkpoint back when it stops', async () => {
     const { db, filePath } = await sqliteDatabase();
     checkpointer = startSqliteCheckpointer(sqliteConnectionOf(await db.adapter()), filePath, () => holdTransactions(db), checkpointWorkerBundlePath());

@@ -58,6 +58,7 @@ export function startSqliteCheckpointer(
   // A background upkeep thread must not keep a stopping server or a test run alive.
   worker.unref();
   let stopping = false;
+  let exited = false;
   let held: { letGo: () => Promise<void>; timer: NodeJS.Timeout } | null = null;
   const releaseWriters = async () => {
     const current = held;
@@ -72,11 +73,21 @@ export function startSqliteCheckpointer(
         setThreshold(safetyNetAutocheckpointFrames);
         resolve();
       } else if (message.kind === 'hold-writers') {
-        void holdWriters().then((letGo) => {
-          // Should the thread hang mid-checkpoint, ingest must not wait for it forever.
-          held = { letGo, timer: setTimeout(() => void releaseWriters(), options.maxHoldMs ?? 2_000) };
-          worker.postMessage({ kind: 'writers-held' } satisfies CheckpointServerMessage);
-        }, (err: unknown) => log(`[faultline] could not hold the writers for a checkpoint: ${(err as Error).message}`));
+        void holdWriters().then(
+          (letGo) => {
+            // The thread ended while we waited for the running transaction: nothing to hold for.
+            if (exited) return void letGo();
+            // Should the thread hang mid-checkpoint, ingest must not wait for it forever.
+            const timer = setTimeout(() => void releaseWriters(), options.maxHoldMs ?? 2_000);
+            timer.unref();
+            held = { letGo, timer };
+            worker.postMessage({ kind: 'writers-held' } satisfies CheckpointServerMessage);
+          },
+          (err: unknown) => {
+            log(`[faultline] could not hold the writers for a checkpoint: ${(err as Error).message}`);
+            if (!exited) worker.postMessage({ kind: 'hold-refused' } satisfies CheckpointServerMessage);
+          },
+        );
       } else if (message.kind === 'release-writers') {
         void releaseWriters();
       } else log(`[faultline] SQLite checkpoint failed: ${message.message}`);
@@ -86,6 +97,7 @@ export function startSqliteCheckpointer(
       reject(err);
     });
     worker.on('exit', (code) => {
+      exited = true;
       setThreshold(defaultAutocheckpointFrames);
       void releaseWriters();
       if (!stopping) log(`[faultline] the SQLite checkpointer thread exited (code ${code}); SQLite checkpoints on commit again.`);
