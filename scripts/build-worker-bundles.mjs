@@ -12,9 +12,6 @@ import { bundleNodeModule, root } from './bundle-node-module.mjs';
 export const decodeWorkerBundlePath = path.join(root, 'dist', 'ingest-decode-worker.mjs');
 export const checkpointWorkerBundlePath = path.join(root, 'dist', 'sqlite-checkpoint-worker.mjs');
 
-/** Every bundle this script writes: build-if-needed rebuilds when one is missing. */
-export const workerBundlePaths = [decodeWorkerBundlePath, checkpointWorkerBundlePath];
-
 async function buildBundle(entry, outfile, external) {
   // Written aside and renamed, so a server or test run starting a worker meanwhile never loads half a file.
   const partial = `${outfile}.${process.pid}.partial`;

@@ -86,17 +86,15 @@ export async function runInDriverTransaction<T>(db: Database, work: (tx: DriverT
  * the returned function is called: the SQLite checkpointer's window to rewind the WAL.
  */
 export async function holdTransactions(db: Database): Promise<() => Promise<void>> {
+  // startTransaction takes the adapter's transaction lock and opens a transaction; only the lock
+  // is wanted. Ending the (empty) transaction at once means statements Prisma runs outside any
+  // transaction meanwhile commit by themselves and hold no snapshot; commit() frees the lock.
   const tx = await (await db.adapter()).startTransaction();
-  return async () => {
-    // COMMIT, not ROLLBACK: a statement Prisma ran outside any transaction meanwhile ran on this
-    // connection inside our (deferred, lock-free) BEGIN, and must keep its effect.
-    try {
-      await tx.executeRaw(statement('COMMIT'));
-    } catch {
-      // Never leave the connection inside a transaction: every later BEGIN would fail.
-      await tx.executeRaw(statement('ROLLBACK')).catch(() => undefined);
-    } finally {
-      await tx.commit();
-    }
-  };
+  try {
+    await tx.executeRaw(statement('COMMIT'));
+  } catch (err) {
+    await tx.rollback();
+    throw withDriverDetail(err);
+  }
+  return () => tx.commit();
 }

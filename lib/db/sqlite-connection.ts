@@ -20,7 +20,7 @@ function isSqliteConnection(value: unknown): value is SqliteConnection {
 /**
  * The connection of a @prisma/adapter-better-sqlite3 adapter or transaction. The adapter keeps
  * it in a `client` field it does not declare; the version is pinned in package.json and
- * sqlite-connection.int.test.ts fails if an upgrade moves it.
+ * sqlite-connection.test.ts fails if an upgrade moves it.
  */
 export function sqliteConnectionOf(adapterOrTransaction: unknown): SqliteConnection {
   const client = (adapterOrTransaction as { client?: unknown } | null)?.client;

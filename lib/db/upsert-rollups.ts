@@ -44,12 +44,14 @@ export async function upsertRollups(db: Database, tx: DriverTx, fresh: Classifie
     else buckets.add(minute - (minute % foldBucketMinutes));
   }
   if (old.length > 0) {
-    for (const grain of coarseGrains) {
-      const rollup = rollupMinutes(old, grain);
+    // Finest grain first, then the narrow tables: the fold job's order, so that on PostgreSQL
+    // the two never wait for each other's row locks the other way round.
+    const byGrain = [...coarseGrains].sort((a, b) => a - b).map((grain) => ({ grain, rollup: rollupMinutes(old, grain) }));
+    for (const { grain, rollup } of byGrain) {
       await upsertGrain(db, tx, rollup, { requests: 'request_rollups', errorKeys: 'error_key_rollups', grain });
-      // The narrow coarse rollups (narrow-rollup-sql.ts) get the same calls, added the same way.
-      await upsertNarrowRollups(db, tx, rollup.requestMinutes, grain);
     }
+    // The narrow coarse rollups (narrow-rollup-sql.ts) get the same calls, added the same way.
+    await upsertNarrowRollups(db, tx, byGrain.map(({ grain, rollup }) => ({ grain, rows: rollup.requestMinutes })));
   }
   return [...buckets].sort((a, b) => a - b);
 }

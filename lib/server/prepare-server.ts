@@ -8,10 +8,8 @@ import { ensureBootstrapTokens, type BootstrapToken } from '@/lib/auth/ensure-bo
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { type Database, getDatabase } from '@/lib/db/client';
 import { describeDatabaseTarget } from '@/lib/db/database-target';
-import { holdTransactions } from '@/lib/db/driver-transaction';
 import { checkpointWorkerBundlePath } from '@/lib/db/sqlite-checkpoint/checkpoint-worker-path';
-import { type SqliteCheckpointer, startSqliteCheckpointer } from '@/lib/db/sqlite-checkpoint/start-sqlite-checkpointer';
-import { sqliteConnectionOf } from '@/lib/db/sqlite-connection';
+import { type SqliteCheckpointer, startDatabaseCheckpointer } from '@/lib/db/sqlite-checkpoint/start-sqlite-checkpointer';
 import { type Env, getEnv } from '@/lib/env';
 import { type RetentionRunner, startRetentionRunner } from '@/lib/retention/start-retention-runner';
 import { type RollupFoldRunner, startRollupFoldRunner } from '@/lib/rollup/start-rollup-fold-runner';
@@ -28,16 +26,10 @@ export async function prepareServer(log: (line: string) => void = console.log): 
   for (const line of banner(base, tokens, admin)) log(line);
   const selfTracing = await startSelfTelemetry(env, base, tokens);
   if (selfTracing) log(selfTracing);
-  startBackgroundJobs(db, env, base, log);
-  await startCheckpointer(db, log);
-}
-
-/** On SQLite, moves the WAL's checkpoints off the ingest writer's thread (lib/db/sqlite-checkpoint). */
-async function startCheckpointer(db: Database, log: (line: string) => void): Promise<void> {
-  if (db.target.provider !== 'sqlite' || globalForJobs.faultlineCheckpointer !== undefined) return;
-  const checkpointer = startSqliteCheckpointer(sqliteConnectionOf(await db.adapter()), db.target.filePath, () => holdTransactions(db), checkpointWorkerBundlePath(), { log });
-  globalForJobs.faultlineCheckpointer = checkpointer;
-  if (checkpointer) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void checkpointer.stop());
+  if (globalForJobs.faultlineAlertRunner) return;
+  // On SQLite, the WAL's checkpoints move off the ingest writer's thread (lib/db/sqlite-checkpoint).
+  const checkpointer = await startDatabaseCheckpointer(db, checkpointWorkerBundlePath(), { log });
+  startBackgroundJobs(db, env, base, checkpointer, log);
 }
 
 // On globalThis: Next's dev server may run the start-up hook again, and one runner of each per process is enough.
@@ -45,13 +37,10 @@ const globalForJobs = globalThis as unknown as {
   faultlineAlertRunner?: AlertRunner;
   faultlineRetentionRunner?: RetentionRunner;
   faultlineRollupFoldRunner?: RollupFoldRunner;
-  /** null when the bundle is missing (SQLite then checkpoints on commit). */
-  faultlineCheckpointer?: SqliteCheckpointer | null;
 };
 
-/** Starts the alert runner, the retention job and the fold job (their first ticks come after start-up) and stops them on shutdown. */
-function startBackgroundJobs(db: Database, env: Env, base: string, log: (line: string) => void): void {
-  if (globalForJobs.faultlineAlertRunner) return;
+/** Starts the alert runner, the retention job and the fold job (their first ticks come after start-up) and stops them, and the checkpointer, on shutdown. */
+function startBackgroundJobs(db: Database, env: Env, base: string, checkpointer: SqliteCheckpointer | null, log: (line: string) => void): void {
   const alertSeconds = env.FAULTLINE_ALERT_INTERVAL_SECONDS;
   const alerts = startAlertRunner(db, { intervalMs: alertSeconds * 1000, baseUrl: base, log });
   const settings = { rawDays: env.FAULTLINE_RETENTION_DAYS, rollupDays: env.FAULTLINE_ROLLUP_RETENTION_DAYS };
@@ -64,7 +53,7 @@ function startBackgroundJobs(db: Database, env: Env, base: string, log: (line: s
     process.once(signal, () => {
       // Gives the leases up so another replica takes over at once. When nothing else (Next) handles the
       // signal, it is raised again once all stopped, so the process still ends as it would have.
-      void Promise.all([alerts.stop(), retention.stop(), fold.stop()]).finally(() => {
+      void Promise.all([alerts.stop(), retention.stop(), fold.stop(), checkpointer?.stop()]).finally(() => {
         if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
       });
     });

@@ -1,4 +1,4 @@
-// How far each narrow coarse rollup (status_rollups, endpoint_rollups, key_rollups) is from
+// How far each narrow coarse rollup (status_total_rollups, status_rollups, endpoint_rollups, key_rollups) is from
 // request_rollups summed onto its dimensions: rows present on one side only or with other
 // values. Zero everywhere is the invariant every writer keeps; the tests check it.
 import { latencyBucketColumns } from '@/lib/db/latency-buckets';

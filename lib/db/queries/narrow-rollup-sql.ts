@@ -58,10 +58,13 @@ function rowTypes(table: NarrowTable): JsonColumnType[] {
 const rowsPerStatement = 5_000;
 
 /** Adds request rollup rows of one coarse grain to every narrow table (ingest's old-calls path). */
-export async function upsertNarrowRollups(db: Database, tx: DriverTx, rows: readonly RequestMinuteRow[], grain: number): Promise<void> {
+export async function upsertNarrowRollups(db: Database, tx: DriverTx, byGrain: readonly { grain: number; rows: readonly RequestMinuteRow[] }[]): Promise<void> {
+  // Table by table, as the fold job rebuilds them: the same lock order on PostgreSQL.
   for (const table of narrowTables) {
-    const projected = projectNarrowRows(rows, table);
-    for (const part of chunk<NarrowRow>(projected, rowsPerStatement)) await tx.execute(upsertSql(db, table, grain, part));
+    for (const { grain, rows } of byGrain) {
+      const projected = projectNarrowRows(rows, table);
+      for (const part of chunk<NarrowRow>(projected, rowsPerStatement)) await tx.execute(upsertSql(db, table, grain, part));
+    }
   }
 }
 

@@ -50,14 +50,14 @@ export interface RollupNeeds {
 
 // Without durations, endpoint_rollups is read without them too: its (grain, endpoint_id,
 // minute, …) index then covers the query, and the sparklines of ten ids read only their rows.
-function narrowTables(table: NarrowTable, durations = table.durations): SourceTables {
+function narrowSourceTables(table: NarrowTable, durations = table.durations): SourceTables {
   return { minutes: requestTables.minutes, coarse: Prisma.raw(table.name), columns: Prisma.raw(narrowColumns({ ...table, durations })) };
 }
-const statusTotalTables = narrowTables(statusTotalRollups);
-const statusTables = narrowTables(statusRollups);
-const endpointTables = narrowTables(endpointRollups);
-const endpointCountTables = narrowTables(endpointRollups, false);
-const keyTables = narrowTables(keyRollups);
+const statusTotalTables = narrowSourceTables(statusTotalRollups);
+const statusTables = narrowSourceTables(statusRollups);
+const endpointTables = narrowSourceTables(endpointRollups);
+const endpointCountTables = narrowSourceTables(endpointRollups, false);
+const keyTables = narrowSourceTables(keyRollups);
 
 /** The narrowest coarse table holding what the query needs; request_rollups when none does. */
 export function requestRollupTable(filter: RollupFilter, needs: RollupNeeds): 'request_rollups' | NarrowTable['name'] {

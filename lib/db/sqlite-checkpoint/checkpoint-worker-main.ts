@@ -27,6 +27,11 @@ const send = (message: CheckpointWorkerMessage) => parentPort?.postMessage(messa
 let awaitingSince: number | null = null;
 // An answer that never comes (it always should) must not stop checkpoints for good.
 const maxAwaitMs = 5_000;
+// A RESTART that could not finish (a reader held an old snapshot past the busy timeout, say in
+// another process) is not retried on the next tick: each try holds the server's writers.
+let nextRestartAt = 0;
+let restartBackoffMs = 1_000;
+const maxRestartBackoffMs = 30_000;
 
 function report(err: unknown): void {
   // SQLITE_BUSY is the expected "not now" (a reader or writer outlasted the busy timeout).
@@ -38,7 +43,7 @@ function tick(): void {
   awaitingSince = null;
   try {
     const passive = checkpoint('PASSIVE');
-    if (passive.log >= restartFrames) {
+    if (passive.log >= restartFrames && Date.now() >= nextRestartAt) {
       awaitingSince = Date.now();
       send({ kind: 'hold-writers' });
     }
@@ -50,11 +55,17 @@ function tick(): void {
 parentPort?.on('message', (message: CheckpointServerMessage) => {
   if (message.kind === 'hold-refused') awaitingSince = null;
   if (message.kind !== 'writers-held') return;
+  let rewound = false;
   try {
-    checkpoint('RESTART');
+    rewound = checkpoint('RESTART').busy === 0;
   } catch (err) {
     report(err);
   } finally {
+    if (rewound) restartBackoffMs = 1_000;
+    else {
+      nextRestartAt = Date.now() + restartBackoffMs;
+      restartBackoffMs = Math.min(2 * restartBackoffMs, maxRestartBackoffMs);
+    }
     awaitingSince = null;
     send({ kind: 'release-writers' });
   }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from '@/lib/db/apply-migrations';
 import { createDatabase, type Database } from '@/lib/db/client';
@@ -52,6 +53,29 @@ async function writeBatches(db: Database, batches: number): Promise<number> {
   }
   return stored;
 }
+
+describe('holdTransactions (the checkpointer\'s window)', () => {
+  it('holds transactions back, not statements: a write outside any transaction commits during the hold', async () => {
+    const { db, filePath } = await sqliteDatabase();
+    const release = await holdTransactions(db);
+    await db.prisma.$executeRaw`INSERT INTO ingest_minutes (minute, received, stored, duplicates, ignored, rejected, refused_requests) VALUES (7, 1, 1, 0, 0, 0, 0)`;
+    const other = new Sqlite(filePath, { readonly: true });
+    try {
+      expect((other.prepare('SELECT count(*) AS n FROM ingest_minutes').get() as { n: number }).n).toBe(1);
+    } finally {
+      other.close();
+    }
+    let ran = false;
+    const waiting = db.prisma.$transaction(async () => {
+      ran = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ran).toBe(false);
+    await release();
+    await waiting;
+    expect(ran).toBe(true);
+  });
+});
 
 describe('SQLite checkpointer thread', () => {
   it('keeps the WAL bounded under continuous writes and loses nothing', async () => {

@@ -4,7 +4,9 @@
 // missing or gone, SQLite's default comes back, so the WAL never grows without bound.
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { SqliteConnection } from '../sqlite-connection';
+import type { Database } from '../client';
+import { holdTransactions } from '../driver-transaction';
+import { type SqliteConnection, sqliteConnectionOf } from '../sqlite-connection';
 import type { CheckpointServerMessage, CheckpointWorkerData, CheckpointWorkerMessage } from './checkpoint-worker-data';
 
 /** SQLite's own default (frames of the page size), restored whenever the thread is not running. */
@@ -115,4 +117,13 @@ export function startSqliteCheckpointer(
       setThreshold(defaultAutocheckpointFrames);
     },
   };
+}
+
+/**
+ * The checkpointer for the server's own database: its SQLite connection, holding the driver
+ * adapter's transactions for the rewind. Null on PostgreSQL, or when the bundle is missing.
+ */
+export async function startDatabaseCheckpointer(db: Database, workerFile: string, options: SqliteCheckpointerOptions = {}): Promise<SqliteCheckpointer | null> {
+  if (db.target.provider !== 'sqlite') return null;
+  return startSqliteCheckpointer(sqliteConnectionOf(await db.adapter()), db.target.filePath, () => holdTransactions(db), workerFile, options);
 }
