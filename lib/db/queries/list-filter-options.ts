@@ -8,7 +8,7 @@ export interface FilterOptions {
 }
 
 export async function listFilterOptions(db: Database, fromMinute: number, toMinute: number): Promise<FilterOptions> {
-  const source = requestRollupSource({ fromMinute, toMinute }, undefined, {});
+  const source = requestRollupSource({ fromMinute, toMinute }, undefined, { services: true });
   const [services, environments] = await Promise.all([
     db.prisma.$queryRaw<{ v: string }[]>`SELECT DISTINCT service AS v FROM ${source} rm ORDER BY 1 LIMIT 500`,
     db.prisma.$queryRaw<{ v: string }[]>`SELECT DISTINCT environment AS v FROM ${source} rm ORDER BY 1 LIMIT 100`,

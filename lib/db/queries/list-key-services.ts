@@ -14,7 +14,7 @@ export interface ServiceUsage {
 export async function listKeyServices(db: Database, filter: RollupFilter, options: { limit: number }): Promise<ServiceUsage[]> {
   const rows = await db.prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT service, SUM(count) AS total, SUM(CASE WHEN ${failureCondition} THEN count ELSE 0 END) AS errors
-    FROM ${requestRollupSource(filter, undefined, {})} rm
+    FROM ${requestRollupSource(filter, undefined, { services: true })} rm
     GROUP BY service ORDER BY total DESC, service LIMIT ${options.limit}`;
   return rows.map((r) => ({ service: String(r.service), total: toNumber(r.total), errors: toNumber(r.errors) }));
 }

@@ -16,6 +16,8 @@ import { createTestDatabaseForFile, testProvider } from '@/lib/testing/test-data
 import { Prisma } from '../generated/sqlite/client';
 import { diffNarrowRollups } from './diff-narrow-rollups';
 import { foldDirtyBucket, listFoldableBuckets } from './fold-dirty-buckets';
+import { listFilterOptions } from './list-filter-options';
+import { listKeyServices } from './list-key-services';
 import type { RollupFilter } from './rollup-filter';
 import { type RollupNeeds, requestRollupSource, requestRollupTable } from './rollup-source';
 
@@ -55,7 +57,7 @@ const filters: [string, Partial<RollupFilter>][] = [
   ['endpoint and key', { endpoint: `ep${run}0`, key: `fp_${run}_0` }],
   ['service and key', { service: `svc-${run}-0`, key: `fp_${run}_1` }],
 ];
-const needsList: RollupNeeds[] = [{}, { endpoint: true }, { key: true }, { durations: true }, { endpoint: true, durations: true }, { key: true, durations: true }];
+const needsList: RollupNeeds[] = [{}, { services: true }, { endpoint: true }, { key: true }, { durations: true }, { endpoint: true, durations: true }, { key: true, durations: true }];
 const ranges: [number, number][] = [
   [minuteOf(base) + 7, minuteOf(base + 4 * hourMs) + 23],
   [minuteOf(base), minuteOf(base + 5 * hourMs)],
@@ -63,7 +65,7 @@ const ranges: [number, number][] = [
 
 /** Every column the needs allow, summed per chart bucket (or over the range). */
 async function sums(source: Prisma.Sql, needs: RollupNeeds, step?: number) {
-  const groups = ['status_code', 'status_class', ...(needs.endpoint ? ['endpoint_id'] : []), ...(needs.key ? ['api_key_fingerprint'] : [])];
+  const groups = ['status_code', 'status_class', ...(needs.services ? ['service', 'environment'] : []), ...(needs.endpoint ? ['endpoint_id'] : []), ...(needs.key ? ['api_key_fingerprint'] : [])];
   const durations = needs.durations ? ['SUM(duration_sum_ms)', 'MAX(duration_max_ms)', ...latencyBucketColumns.map((c) => `SUM(${c})`)] : [];
   const bucket = step === undefined ? Prisma.sql`0` : Prisma.sql`minute - (minute % ${step})`;
   const rows = await t.db.prisma.$queryRaw<Record<string, unknown>[]>`
@@ -94,6 +96,7 @@ describe('choosing the table', () => {
     expect(requestRollupTable(range, {})).toBe('status_total_rollups');
     expect(requestRollupTable({ ...range, service: 's' }, {})).toBe('status_rollups');
     expect(requestRollupTable({ ...range, environment: 'e' }, {})).toBe('status_rollups');
+    expect(requestRollupTable(range, { services: true })).toBe('status_rollups');
     expect(requestRollupTable(range, { endpoint: true, durations: true })).toBe('endpoint_rollups');
     expect(requestRollupTable(range, { durations: true })).toBe('endpoint_rollups');
     expect(requestRollupTable({ ...range, endpoint: 'e' }, {})).toBe('endpoint_rollups');
@@ -128,6 +131,16 @@ describe('narrow rollups after the fold job', () => {
     await foldAllMarkedBuckets(t.db);
   });
   itAnswersLikeTheWideTable();
+
+  it('serve the queries that list services and environments (the filter pickers, a key\'s callers)', async () => {
+    const [fromMinute, toMinute] = ranges[1]!;
+    const options = await listFilterOptions(t.db, fromMinute, toMinute);
+    expect(options.services.length).toBeGreaterThan(0);
+    expect(options.environments.length).toBeGreaterThan(0);
+    const wide = await t.db.prisma.$queryRaw<{ service: string }[]>`SELECT DISTINCT service FROM ${requestRollupSource({ fromMinute, toMinute })} rm ORDER BY 1`;
+    expect(options.services).toEqual(wide.map((r) => r.service));
+    expect((await listKeyServices(t.db, { fromMinute, toMinute }, { limit: 50 })).length).toBe(wide.length);
+  });
 
   it('equal request_rollups summed onto their dimensions, with far fewer rows', async () => {
     expect(await diffNarrowRollups(t.db)).toEqual({ status_total_rollups: 0, status_rollups: 0, endpoint_rollups: 0, key_rollups: 0 });

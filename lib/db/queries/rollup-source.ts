@@ -37,12 +37,13 @@ const errorKeyTables: SourceTables = {
 };
 
 /**
- * What a request query reads beyond minute, service, environment, status_code, status_class and
- * count (always there): the endpoint_id or api_key_fingerprint column (grouping or a WHERE of
- * its own), duration_sum_ms / duration_max_ms / the latency histogram. The filter's own
- * dimensions are added by requestRollupSource.
+ * What a request query reads beyond minute, status_code, status_class and count (always there):
+ * the service and environment columns, the endpoint_id or api_key_fingerprint column (grouping
+ * or a WHERE of its own), duration_sum_ms / duration_max_ms / the latency histogram. The
+ * filter's own dimensions are added by requestRollupSource.
  */
 export interface RollupNeeds {
+  services?: boolean;
   endpoint?: boolean;
   key?: boolean;
   durations?: boolean;
@@ -66,7 +67,8 @@ export function requestRollupTable(filter: RollupFilter, needs: RollupNeeds): 'r
   if (endpoint && key) return 'request_rollups';
   if (key) return needs.durations ? 'request_rollups' : keyRollups.name;
   if (endpoint || needs.durations) return endpointRollups.name;
-  return filter.service === undefined && filter.environment === undefined ? statusTotalRollups.name : statusRollups.name;
+  const services = needs.services === true || filter.service !== undefined || filter.environment !== undefined;
+  return services ? statusRollups.name : statusTotalRollups.name;
 }
 
 const tablesByName: Readonly<Record<ReturnType<typeof requestRollupTable>, SourceTables>> = {
