@@ -1,6 +1,7 @@
 // A stock OpenTelemetry SDK exports HTTP client spans to the running app over OTLP
 // (protobuf and JSON); the read API and the overview page must then show them, once.
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { type Attributes, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { OTLPTraceExporter as OtlpHttpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as OtlpProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
@@ -99,4 +100,30 @@ test('the ingest endpoint refuses a missing token and the server stays healthy',
   expect((await res.json()).message).toMatch(/Authorization/);
   const health = await fetch(`${baseURL}/api/health`);
   expect(await health.json()).toEqual({ status: 'ok' });
+});
+
+test('an exporter reusing its connection after the batch processor\'s 5 s pause finds it still open', async ({ baseURL }) => {
+  // With Node's default 5 s keep-alive timeout the server closes the connection just as the
+  // exporter's next export (every 5 s by default) reuses it: ECONNRESET, a retry, a late export.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const { hostname, port } = new URL(baseURL!);
+  const post = () =>
+    new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+      const req = http.request(
+        { host: hostname, port, path: '/v1/traces', method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${e2eTokens.ingest}` } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        },
+      );
+      req.on('error', reject);
+      req.end('{"resourceSpans":[]}');
+    });
+  try {
+    expect((await post()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(await post()).toEqual({ status: 200, reused: true });
+  } finally {
+    agent.destroy();
+  }
 });

@@ -5,14 +5,14 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIfNeeded } from './build-if-needed.mjs';
+import { nextStartArgs } from './next-start-args.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 buildIfNeeded();
 
 const port = process.env.PORT || '3000';
-const args = [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port];
-if (process.env.HOSTNAME) args.push('-H', process.env.HOSTNAME);
+const args = nextStartArgs(port, process.env.HOSTNAME);
 const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 // `npm run demo` starts the dashboard in its own process group (so Ctrl-C stops the demo's

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { e2eTokens } from '../../playwright.config';
+import { nextStartArgs } from '../../scripts/next-start-args.mjs';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -94,7 +95,7 @@ export function faultlineServer(options: { port: number; databaseUrl: string; en
     base,
     output: () => log,
     async start() {
-      child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+      child = spawn(process.execPath, nextStartArgs(options.port, '127.0.0.1'), {
         cwd: root,
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],

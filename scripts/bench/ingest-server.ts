@@ -3,7 +3,7 @@
 // 100 ms (summed over the process and any children, so a wrapper or worker cannot hide memory).
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
+import { nextStartArgs } from '../next-start-args.mjs';
 
 export interface BenchServer {
   base: string;
@@ -58,11 +58,10 @@ function processTree(root: number): number[] {
 
 export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
   const base = `http://127.0.0.1:${options.port}`;
-  const next = path.join(options.root, 'node_modules', 'next', 'dist', 'bin', 'next');
   // `next start` itself, not scripts/start.mjs: its pid is the server's, so its memory is what we read.
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile the server itself.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, next, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...nextStartArgs(options.port, '127.0.0.1')], {
     cwd: options.root,
     env: { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
