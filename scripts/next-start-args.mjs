@@ -1,9 +1,5 @@
 // The `next start` command line every Faultline server runs with (npm start, the e2e servers,
 // the benchmark), so they all serve alike.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Idle keep-alive connections stay open 65 s instead of Node's 5 s: OpenTelemetry's batch span
@@ -13,9 +9,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  */
 export const keepAliveTimeoutMs = 65_000;
 
-/** Arguments for `node …` that start the built app on `port` (and `host`, when given). */
+/**
+ * Arguments for `node …` that start the built app on `port` (and `host`, when given), for a
+ * process spawned in the repository root (the path is relative: this module is also loaded by
+ * Playwright's transpiler, which cannot take import.meta).
+ */
 export function nextStartArgs(port, host) {
-  const args = [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '--keepAliveTimeout', String(keepAliveTimeoutMs)];
+  const args = ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '--keepAliveTimeout', String(keepAliveTimeoutMs)];
   if (host) args.push('-H', host);
   return args;
 }
