@@ -23,7 +23,16 @@ export function testProvider(): 'sqlite' | 'postgresql' {
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const target = testProvider() === 'postgresql' ? await createPostgresDatabase() : createSqliteFile();
+  return openTestDatabase(testProvider() === 'postgresql' ? await createPostgresDatabase() : createSqliteFile());
+}
+
+/** A fresh, migrated SQLite file whatever FAULTLINE_TEST_DB says, for tests of SQLite-only parts. */
+export async function createSqliteTestDatabase(): Promise<TestDatabase & { filePath: string }> {
+  const target = createSqliteFile();
+  return { ...(await openTestDatabase(target)), filePath: target.filePath };
+}
+
+async function openTestDatabase(target: DatabaseTarget): Promise<TestDatabase> {
   await applyMigrations(target);
   const db = createDatabase(target);
   return {
@@ -53,7 +62,7 @@ export function createTestDatabaseForFile(): TestDatabase {
   return t;
 }
 
-function createSqliteFile(): DatabaseTarget {
+function createSqliteFile(): DatabaseTarget & { provider: 'sqlite' } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-test-'));
   const filePath = path.join(dir, 'faultline.db');
   return { provider: 'sqlite', filePath, url: `file:${filePath}` };

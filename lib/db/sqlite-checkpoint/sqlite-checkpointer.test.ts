@@ -7,35 +7,28 @@ import os from 'node:os';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyMigrations } from '@/lib/db/apply-migrations';
-import { createDatabase, type Database } from '@/lib/db/client';
+import type { Database } from '@/lib/db/client';
 import { holdTransactions } from '@/lib/db/driver-transaction';
 import { saveRequestBatch } from '@/lib/db/save-request-batch';
 import { sqliteConnectionOf } from '@/lib/db/sqlite-connection';
 import { makeRequest } from '@/lib/testing/make-request';
+import { createSqliteTestDatabase, type TestDatabase } from '@/lib/testing/test-database';
 import { checkpointWorkerBundlePath } from './checkpoint-worker-path';
 import { defaultAutocheckpointFrames, safetyNetAutocheckpointFrames, type SqliteCheckpointer, startSqliteCheckpointer } from './start-sqlite-checkpointer';
 
-const opened: { db: Database; dir: string }[] = [];
+const opened: TestDatabase[] = [];
 let checkpointer: SqliteCheckpointer | null = null;
 
 afterEach(async () => {
   await checkpointer?.stop();
   checkpointer = null;
-  for (const { db, dir } of opened.splice(0)) {
-    await db.prisma.$disconnect();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  for (const t of opened.splice(0)) await t.drop();
 });
 
 async function sqliteDatabase(): Promise<{ db: Database; filePath: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-checkpoint-'));
-  const filePath = path.join(dir, 'faultline.db');
-  const target = { provider: 'sqlite' as const, filePath, url: `file:${filePath}` };
-  await applyMigrations(target);
-  const db = createDatabase(target);
-  opened.push({ db, dir });
-  return { db, filePath };
+  const t = await createSqliteTestDatabase();
+  opened.push(t);
+  return t;
 }
 
 const autocheckpoint = async (db: Database) => Number(sqliteConnectionOf(await db.adapter()).pragma('wal_autocheckpoint', { simple: true }));
